@@ -1,0 +1,195 @@
+package detect
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Result is what the engine found in one text.
+type Result struct {
+	// Lang is the language used for detection: the one given, or the one
+	// identified, or "" when neither.
+	Lang string `json:"lang"`
+	// Signals holds one merged signal per category (per entity for pii and
+	// doxxing), strongest first.
+	Signals []Signal `json:"signals"`
+	// Versions names every detector that ran, "name/version", so a decision
+	// can be explained and replayed.
+	Versions []string `json:"versions"`
+	// Errors holds detectors that failed; the others' signals still count.
+	Errors []string `json:"errors,omitempty"`
+}
+
+// Engine runs detectors over a text and merges their signals.
+type Engine struct {
+	detectors []Detector
+	langID    LanguageIdentifier
+	versions  []string
+}
+
+// NewEngine builds an engine. langID may be nil, in which case the language
+// is only what the caller says.
+func NewEngine(langID LanguageIdentifier, detectors ...Detector) *Engine {
+	e := &Engine{detectors: detectors, langID: langID}
+	for _, d := range detectors {
+		e.versions = append(e.versions, d.Name()+"/"+d.Version())
+	}
+	return e
+}
+
+// Versions names the detectors this engine runs.
+func (e *Engine) Versions() []string { return append([]string(nil), e.versions...) }
+
+// Analyze runs every detector over in.Text. A detector that fails or
+// returns out-of-range spans is reported in Result.Errors; it never stops
+// the others, because a missed signal is better than a lost item.
+func (e *Engine) Analyze(ctx context.Context, in Input) Result {
+	res := Result{Lang: in.Lang, Versions: e.versions}
+	if res.Lang == "" && e.langID != nil {
+		res.Lang, _ = e.langID.Identify(in.Text)
+		in.Lang = res.Lang
+	}
+	var all []Signal
+	for _, d := range e.detectors {
+		sigs, err := safeDetect(ctx, d, in)
+		if err != nil {
+			res.Errors = append(res.Errors, fmt.Sprintf("%s: %v", d.Name(), err))
+			continue
+		}
+		for _, s := range sigs {
+			if err := checkSignal(s, in.Text); err != nil {
+				res.Errors = append(res.Errors, fmt.Sprintf("%s: %v", d.Name(), err))
+				continue
+			}
+			all = append(all, s)
+		}
+	}
+	res.Signals = Merge(all)
+	return res
+}
+
+func safeDetect(ctx context.Context, d Detector, in Input) (sigs []Signal, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("detector panicked: %v", r)
+		}
+	}()
+	return d.Detect(ctx, in)
+}
+
+func checkSignal(s Signal, text string) error {
+	if _, err := ParseCategory(string(s.Category)); err != nil {
+		return err
+	}
+	if s.Score < 0 || s.Score > 1 || s.Score != s.Score {
+		return fmt.Errorf("score %v of %s outside [0,1]", s.Score, s.Category)
+	}
+	for _, sp := range s.Spans {
+		if sp[0] < 0 || sp[1] > len(text) || sp[0] > sp[1] {
+			return fmt.Errorf("span %v of %s outside text of %d bytes", sp, s.Category, len(text))
+		}
+		if (sp[0] < len(text) && !utf8.RuneStart(text[sp[0]])) || (sp[1] < len(text) && !utf8.RuneStart(text[sp[1]])) {
+			return fmt.Errorf("span %v of %s splits a character", sp, s.Category)
+		}
+	}
+	return nil
+}
+
+// Merge folds signals into one per category (and per entity for pii and
+// doxxing): the highest score wins, spans are united, and detectors and
+// explanations are listed together. The result is sorted by score, then
+// category, so output is deterministic.
+func Merge(sigs []Signal) []Signal {
+	if len(sigs) == 0 {
+		return []Signal{}
+	}
+	type key struct {
+		c Category
+		e string
+	}
+	idx := map[key]int{}
+	var out []Signal
+	for _, s := range sigs {
+		k := key{s.Category, s.Entity}
+		i, ok := idx[k]
+		if !ok {
+			s.Spans = append([]Span(nil), s.Spans...)
+			idx[k] = len(out)
+			out = append(out, s)
+			continue
+		}
+		m := &out[i]
+		if s.Score > m.Score {
+			m.Score = s.Score
+		}
+		if s.Severity > m.Severity {
+			m.Severity = s.Severity
+		}
+		m.Spans = append(m.Spans, s.Spans...)
+		if !strings.Contains(m.Detector, s.Detector) {
+			m.Detector += "+" + s.Detector
+			m.Version += "+" + s.Version
+		}
+		if s.Explanation != "" && !strings.Contains(m.Explanation, s.Explanation) {
+			if m.Explanation != "" {
+				m.Explanation += "; "
+			}
+			m.Explanation += s.Explanation
+		}
+	}
+	for i := range out {
+		out[i].Spans = unionSpans(out[i].Spans)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Score != out[j].Score {
+			return out[i].Score > out[j].Score
+		}
+		if out[i].Category != out[j].Category {
+			return out[i].Category < out[j].Category
+		}
+		return out[i].Entity < out[j].Entity
+	})
+	return out
+}
+
+// unionSpans sorts spans and joins overlapping ones.
+func unionSpans(spans []Span) []Span {
+	if len(spans) < 2 {
+		if spans == nil {
+			return []Span{}
+		}
+		return spans
+	}
+	sort.Slice(spans, func(i, j int) bool {
+		if spans[i][0] != spans[j][0] {
+			return spans[i][0] < spans[j][0]
+		}
+		return spans[i][1] < spans[j][1]
+	})
+	out := spans[:1]
+	for _, s := range spans[1:] {
+		last := &out[len(out)-1]
+		if s[0] <= last[1] {
+			if s[1] > last[1] {
+				last[1] = s[1]
+			}
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// Score returns the highest score of category c among sigs, 0 if absent.
+func Score(sigs []Signal, c Category) float64 {
+	best := 0.0
+	for _, s := range sigs {
+		if s.Category == c && s.Score > best {
+			best = s.Score
+		}
+	}
+	return best
+}

@@ -1,0 +1,214 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/stormwatch/stormwatch/internal/act"
+	"github.com/stormwatch/stormwatch/internal/audit"
+	"github.com/stormwatch/stormwatch/internal/store"
+)
+
+const actionColumns = `id, workspace_id, item_id, channel, kind, params, rule_id, requested_by, idempotency_key, status, attempts, next_attempt_at, last_error, result, created_at, updated_at`
+
+func scanAction(row interface{ Scan(...any) error }) (act.Action, error) {
+	var a act.Action
+	var kind, status string
+	var params sql.NullString
+	var next, created, updated int64
+	err := row.Scan(&a.ID, &a.Workspace, &a.ItemID, &a.Channel, &kind, &params, &a.RuleID, &a.RequestedBy, &a.IdempotencyKey, &status, &a.Attempts, &next, &a.LastError, &a.Result, &created, &updated)
+	a.Kind, a.Status = act.Kind(kind), act.Status(status)
+	if params.Valid {
+		a.Params = json.RawMessage(params.String)
+	}
+	a.NextAttemptAt, a.CreatedAt, a.UpdatedAt = fromMicros(next), fromMicros(created), fromMicros(updated)
+	return a, err
+}
+
+func (s *Store) actionsOf(ctx context.Context, itemID int64) ([]act.Action, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT `+actionColumns+` FROM actions WHERE item_id = ? ORDER BY id`, itemID)
+	if err != nil {
+		return nil, fmt.Errorf("actions of item %d: %w", itemID, err)
+	}
+	defer rows.Close()
+	var out []act.Action
+	for rows.Next() {
+		a, err := scanAction(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// ClaimActions marks due pending actions running, counting the attempt, and
+// returns them with their items. The claim is committed before any action
+// runs, so a crash leaves a trace that Recover can settle.
+func (s *Store) ClaimActions(ctx context.Context, now time.Time, limit int) ([]act.Claim, error) {
+	var claims []act.Claim
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `UPDATE actions SET status = 'running', attempts = attempts + 1, updated_at = ?
+			WHERE id IN (SELECT id FROM actions WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?)
+			RETURNING `+actionColumns, micros(now), micros(now), limit)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			a, err := scanAction(rows)
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			claims = append(claims, act.Claim{Action: a})
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
+		for i := range claims {
+			it, err := scanItem(tx.QueryRowContext(ctx, `SELECT `+itemColumns+` FROM items WHERE id = ?`, claims[i].Action.ItemID))
+			if err != nil {
+				return fmt.Errorf("item of action %d: %w", claims[i].Action.ID, err)
+			}
+			claims[i].Item = it
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("claim actions: %w", err)
+	}
+	return claims, nil
+}
+
+// FinishAction records an attempt's outcome and audits it.
+func (s *Store) FinishAction(ctx context.Context, o act.Outcome) error {
+	now := time.Now().UTC()
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		a, err := scanAction(tx.QueryRowContext(ctx, `SELECT `+actionColumns+` FROM actions WHERE id = ?`, o.ActionID))
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("action %d: %w", o.ActionID, store.ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		next := a.NextAttemptAt
+		if o.Status == act.Pending {
+			next = o.NextAttemptAt
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE actions SET status = ?, last_error = ?, result = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?`,
+			string(o.Status), o.Err, o.Result, micros(next), micros(now), o.ActionID); err != nil {
+			return err
+		}
+		m := map[string]any{"kind": a.Kind, "item_id": a.ItemID, "attempt": a.Attempts, "idempotency_key": a.IdempotencyKey}
+		if o.Result != "" {
+			m["result"] = o.Result
+		}
+		if o.Err != "" {
+			m["error"] = o.Err
+		}
+		data, _ := json.Marshal(m)
+		_, err = appendAudit(ctx, tx, []audit.Event{{At: now, Workspace: a.Workspace, Actor: audit.ActorOutbox, Kind: "action." + string(o.Status), Subject: fmt.Sprintf("action:%d", a.ID), Data: data}})
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("finish action %d: %w", o.ActionID, err)
+	}
+	return nil
+}
+
+// RunningActions lists actions left running (after a crash).
+func (s *Store) RunningActions(ctx context.Context) ([]act.Action, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT `+actionColumns+` FROM actions WHERE status = 'running' ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("running actions: %w", err)
+	}
+	defer rows.Close()
+	var out []act.Action
+	for rows.Next() {
+		a, err := scanAction(rows)
+		if err != nil {
+			return nil, fmt.Errorf("running actions: %w", err)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// RecordEffect is the dry-run actor's platform: it applies an effect once
+// per idempotency key.
+func (s *Store) RecordEffect(ctx context.Context, a act.Action) (bool, error) {
+	applied := false
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM dryrun_effects WHERE idempotency_key = ?`, a.IdempotencyKey).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return nil
+		}
+		applied = true
+		_, err := tx.ExecContext(ctx, `INSERT INTO dryrun_effects (idempotency_key, workspace_id, item_id, kind, at) VALUES (?, ?, ?, ?, ?)`,
+			a.IdempotencyKey, a.Workspace, a.ItemID, string(a.Kind), micros(time.Now()))
+		return err
+	})
+	return applied, err
+}
+
+// OpenCase adds the action's item to the workspace's open case for it,
+// opening one if needed.
+func (s *Store) OpenCase(ctx context.Context, a act.Action) (int64, error) {
+	now := time.Now().UTC()
+	var caseID int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, `SELECT case_id FROM case_items WHERE idempotency_key = ?`, a.IdempotencyKey).Scan(&caseID)
+		if err == nil {
+			return nil // done already
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		var params struct {
+			Severity string `json:"severity"`
+		}
+		_ = json.Unmarshal(a.Params, &params)
+		if params.Severity == "" {
+			params.Severity = "normal"
+		}
+		title := strings.TrimSpace(fmt.Sprintf("Escalated by rule %s", a.RuleID))
+		err = tx.QueryRowContext(ctx, `INSERT INTO cases (workspace_id, title, severity, created_at, updated_at) VALUES (?, ?, ?, ?, ?) RETURNING id`,
+			a.Workspace, title, params.Severity, micros(now), micros(now)).Scan(&caseID)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO case_items (case_id, item_id, added_by, idempotency_key, added_at) VALUES (?, ?, ?, ?, ?)`,
+			caseID, a.ItemID, a.RequestedBy, a.IdempotencyKey, micros(now)); err != nil {
+			return err
+		}
+		data, _ := json.Marshal(map[string]any{"item_id": a.ItemID, "rule": a.RuleID, "severity": params.Severity})
+		_, err = appendAudit(ctx, tx, []audit.Event{{At: now, Workspace: a.Workspace, Actor: audit.ActorOutbox, Kind: "case.opened", Subject: fmt.Sprintf("case:%d", caseID), Data: data}})
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("open case for item %d: %w", a.ItemID, err)
+	}
+	return caseID, nil
+}
+
+// Counts reads the gauges for /metrics.
+func (s *Store) Counts(ctx context.Context) (store.Counts, error) {
+	var c store.Counts
+	err := s.r.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM items WHERE decided = 0),
+		(SELECT count(*) FROM actions WHERE status = 'pending'),
+		(SELECT count(*) FROM actions WHERE status = 'unknown'),
+		(SELECT count(*) FROM actions WHERE status = 'failed')`).Scan(&c.PendingItems, &c.PendingActions, &c.UnknownActions, &c.FailedActions)
+	if err != nil {
+		return c, fmt.Errorf("counts: %w", err)
+	}
+	return c, nil
+}
