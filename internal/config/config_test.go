@@ -1,0 +1,53 @@
+package config
+
+import (
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func env(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+
+func TestFromEnv(t *testing.T) {
+	secretFile := filepath.Join(t.TempDir(), "token")
+	os.WriteFile(secretFile, []byte("sw_from_file\n"), 0o600)
+	c, err := FromEnv(env(map[string]string{
+		"STORMWATCH_ADDR": "127.0.0.1:9999", "STORMWATCH_DEMO": "true", "STORMWATCH_DEMO_TOKEN_FILE": secretFile,
+		"STORMWATCH_DRYRUN_LATENCY": "2ms", "STORMWATCH_LOG_LEVEL": "debug", "STORMWATCH_SIMULATOR_RATE": "0",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Addr != "127.0.0.1:9999" || !c.Demo || c.DemoToken != "sw_from_file" || c.DryRunLatency != 2*time.Millisecond || c.LogLevel != slog.LevelDebug || c.SimulatorRate != 0 {
+		t.Errorf("config = %+v", c)
+	}
+	if got := c.DatabasePath(); got != filepath.Join("data", "stormwatch.db") {
+		t.Errorf("DatabasePath = %q", got)
+	}
+}
+
+func TestFromEnvReportsEveryError(t *testing.T) {
+	_, err := FromEnv(env(map[string]string{
+		"STORMWATCH_ADDR": "8080", "STORMWATCH_DEMO": "yes please", "STORMWATCH_DRYRUN_LATENCY": "soon",
+		"STORMWATCH_DEMO_TOKEN": "a", "STORMWATCH_DEMO_TOKEN_FILE": "/x", "STORMWATCH_MAX_BODY_BYTES": "12",
+		"STORMWATCH_LOG_FORMAT": "xml",
+	}))
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, want := range []string{"STORMWATCH_ADDR", "STORMWATCH_DEMO=", "STORMWATCH_DRYRUN_LATENCY", "both set", "STORMWATCH_MAX_BODY_BYTES", "STORMWATCH_LOG_FORMAT"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error does not mention %s:\n%v", want, err)
+		}
+	}
+}
+
+func TestSecretFileMissing(t *testing.T) {
+	_, err := Secret(env(map[string]string{"X_FILE": "/nonexistent/secret"}), "X")
+	if err == nil || !strings.Contains(err.Error(), "X_FILE") {
+		t.Errorf("err = %v", err)
+	}
+}
