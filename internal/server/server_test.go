@@ -189,4 +189,3 @@ func TestEveryRouteIsListedAndGuarded(t *testing.T) {
 		}
 	}
 }
-
