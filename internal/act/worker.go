@@ -127,32 +127,15 @@ func (w *Worker) Recover(ctx context.Context) error {
 // Run drains the outbox until ctx ends. Call Recover first.
 func (w *Worker) Run(ctx context.Context) error {
 	w.init()
-	sem := make(chan struct{}, w.Concurrency)
-	var wg sync.WaitGroup
-	defer wg.Wait()
 	for {
-		claims, err := w.Outbox.ClaimActions(ctx, w.Now(), w.Batch)
+		n, err := w.RunOnce(ctx)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil
 			}
 			w.Log.Error("claim outbox actions", "err", err)
 		}
-		for _, c := range claims {
-			select {
-			case sem <- struct{}{}:
-			case <-ctx.Done():
-				// Claimed but not started: leave them running; Recover
-				// returns them to pending on the next start.
-				return nil
-			}
-			wg.Add(1)
-			go func(c Claim) {
-				defer func() { <-sem; wg.Done() }()
-				w.attempt(ctx, c)
-			}(c)
-		}
-		if len(claims) == w.Batch {
+		if n == w.Batch {
 			continue
 		}
 		select {
@@ -162,6 +145,35 @@ func (w *Worker) Run(ctx context.Context) error {
 		case <-time.After(w.Poll):
 		}
 	}
+}
+
+// RunOnce claims the actions due now (up to Batch), attempts them with
+// Concurrency in flight, and returns when all are recorded.
+func (w *Worker) RunOnce(ctx context.Context) (int, error) {
+	w.init()
+	claims, err := w.Outbox.ClaimActions(ctx, w.Now(), w.Batch)
+	if err != nil {
+		return 0, err
+	}
+	sem := make(chan struct{}, w.Concurrency)
+	var wg sync.WaitGroup
+	for _, c := range claims {
+		select {
+		case sem <- struct{}{}:
+		case <-ctx.Done():
+			// Claimed but not started: left running, and Recover
+			// returns them to pending on the next start.
+			wg.Wait()
+			return len(claims), nil
+		}
+		wg.Add(1)
+		go func(c Claim) {
+			defer func() { <-sem; wg.Done() }()
+			w.attempt(ctx, c)
+		}(c)
+	}
+	wg.Wait()
+	return len(claims), nil
 }
 
 func (w *Worker) attempt(ctx context.Context, c Claim) {

@@ -276,3 +276,30 @@ func lineCol(data []byte, offset int64) (line, col int) {
 	}
 	return line, col
 }
+
+// wireOut is the API's item shape for encoding, leaving out what is empty.
+type wireOut struct {
+	Channel    string          `json:"channel"`
+	PlatformID string          `json:"platform_id"`
+	Kind       Kind            `json:"kind,omitempty"`
+	Text       string          `json:"text"`
+	AuthorID   string          `json:"author_id,omitempty"`
+	AuthorName string          `json:"author_name,omitempty"`
+	ThreadID   string          `json:"thread_id,omitempty"`
+	ParentID   string          `json:"parent_id,omitempty"`
+	URL        string          `json:"url,omitempty"`
+	Lang       string          `json:"lang,omitempty"`
+	CreatedAt  string          `json:"created_at,omitempty"`
+	Raw        json.RawMessage `json:"raw,omitempty"`
+}
+
+// MarshalWire encodes an item in the API's JSON shape, the inverse of
+// DecodeItem, for clients such as the simulator and connectors.
+func MarshalWire(it Item) ([]byte, error) {
+	w := wireOut{Channel: it.Channel, PlatformID: it.PlatformID, Kind: it.Kind, Text: it.Text, AuthorID: it.AuthorID,
+		AuthorName: it.AuthorName, ThreadID: it.ThreadID, ParentID: it.ParentID, URL: it.URL, Lang: it.Lang, Raw: it.Raw}
+	if !it.CreatedAt.IsZero() {
+		w.CreatedAt = it.CreatedAt.UTC().Format(time.RFC3339Nano)
+	}
+	return json.Marshal(w)
+}

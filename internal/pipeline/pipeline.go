@@ -156,7 +156,7 @@ func (p *Processor) Step(ctx context.Context) (int, error) {
 // decide never fails: an item whose workspace cannot be resolved is sent
 // to review with the reason, because an item must never be lost or stuck.
 func (p *Processor) decide(ctx context.Context, it ingest.Item) store.Decision {
-	d := store.Decision{ItemID: it.ID, Workspace: it.Workspace, DecidedAt: time.Now().UTC()}
+	d := store.Decision{ItemID: it.ID, Workspace: it.Workspace, DecidedAt: time.Now().UTC(), ItemReceivedAt: it.ReceivedAt}
 	rt, err := p.Resolve(ctx, it.Workspace)
 	if err != nil {
 		p.Log.Error("no policy for workspace; item sent to review", "workspace", it.Workspace, "item", it.ID, "err", err)

@@ -65,6 +65,7 @@ func (c storeCollector) Collect(ch chan<- prometheus.Metric) {
 	}
 	ch <- prometheus.MustNewConstMetric(pendingItemsDesc, prometheus.GaugeValue, float64(counts.PendingItems))
 	ch <- prometheus.MustNewConstMetric(pendingActionsDesc, prometheus.GaugeValue, float64(counts.PendingActions), "pending")
+	ch <- prometheus.MustNewConstMetric(pendingActionsDesc, prometheus.GaugeValue, float64(counts.RunningActions), "running")
 	ch <- prometheus.MustNewConstMetric(pendingActionsDesc, prometheus.GaugeValue, float64(counts.UnknownActions), "unknown")
 	ch <- prometheus.MustNewConstMetric(pendingActionsDesc, prometheus.GaugeValue, float64(counts.FailedActions), "failed")
 }

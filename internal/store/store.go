@@ -55,6 +55,9 @@ type Decision struct {
 	Detail    json.RawMessage `json:"detail,omitempty"`
 	DecidedAt time.Time       `json:"decided_at"`
 	Actions   []act.Action    `json:"actions,omitempty"`
+	// ItemReceivedAt is not stored with the decision (the item has it);
+	// the pipeline sets it so observers can measure ingest-to-decision time.
+	ItemReceivedAt time.Time `json:"-"`
 }
 
 // Store is the whole persistence contract.
@@ -104,6 +107,7 @@ type Store interface {
 type Counts struct {
 	PendingItems   int64
 	PendingActions int64
+	RunningActions int64
 	UnknownActions int64
 	FailedActions  int64
 }

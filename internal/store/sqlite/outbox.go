@@ -205,8 +205,9 @@ func (s *Store) Counts(ctx context.Context) (store.Counts, error) {
 	err := s.r.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM items WHERE decided = 0),
 		(SELECT count(*) FROM actions WHERE status = 'pending'),
+		(SELECT count(*) FROM actions WHERE status = 'running'),
 		(SELECT count(*) FROM actions WHERE status = 'unknown'),
-		(SELECT count(*) FROM actions WHERE status = 'failed')`).Scan(&c.PendingItems, &c.PendingActions, &c.UnknownActions, &c.FailedActions)
+		(SELECT count(*) FROM actions WHERE status = 'failed')`).Scan(&c.PendingItems, &c.PendingActions, &c.RunningActions, &c.UnknownActions, &c.FailedActions)
 	if err != nil {
 		return c, fmt.Errorf("counts: %w", err)
 	}

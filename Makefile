@@ -1,0 +1,41 @@
+# Stormwatch. The two set-up commands are `make run` and `make test`.
+
+export PATH := $(PATH):/usr/local/go/bin
+GO ?= go
+FUZZTIME ?= 60s
+
+.PHONY: run test build vet bench bench-ingest fuzz clean
+
+## run: start the server on 127.0.0.1:8080 with the demo workspace and live simulated traffic (data in ./data)
+run:
+	STORMWATCH_DEMO=$${STORMWATCH_DEMO:-true} $(GO) run ./cmd/stormwatch serve
+
+## test: the whole suite (what .ci/run calls)
+test: vet
+	$(GO) test -count=1 -timeout 20m ./...
+
+vet:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed on:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+
+build:
+	$(GO) build -o bin/stormwatch ./cmd/stormwatch
+
+## bench: the benchmarks (not part of make test)
+bench: bench-ingest
+	$(GO) test -run '^$$' -bench . -benchtime 2s ./...
+
+bench-ingest:
+	$(GO) run ./cmd/stormwatch bench ingest --items 50000 --batch 100 --concurrency 4
+
+## fuzz: run every fuzz target for FUZZTIME each
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+clean:
+	rm -rf bin data
