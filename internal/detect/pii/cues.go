@@ -1,0 +1,260 @@
+package pii
+
+import (
+	"strings"
+
+	"github.com/stormwatch/stormwatch/internal/detect"
+)
+
+// cueHit is a word or phrase that says whose data is nearby.
+type cueHit struct {
+	s, e   int
+	third  bool // someone else's (doxxing) rather than the writer's own
+	strong bool // a phrase ("her number", "il habite") rather than a lone pronoun
+}
+
+// Cue windows in bytes: cues before an entity reach further than cues
+// after it ("her number is …" is the usual order).
+const (
+	cueBefore = 90
+	cueAfter  = 50
+	weakCost  = 40 // a lone pronoun counts as this many bytes further away
+)
+
+func (s *scan) cue(a, b int, third, strong bool) {
+	s.cues = append(s.cues, cueHit{s: s.toks[a].s, e: s.toks[b].e, third: third, strong: strong})
+}
+
+// formalGerman: capitalised Ihr/Ihre/Sie mid-sentence is the polite "you".
+func (s *scan) formalGerman(k int) bool {
+	t := s.toks[k]
+	if !t.upper || (s.li != 5 && s.li != 6) {
+		return false
+	}
+	switch s.low[t.s:t.e] {
+	case "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "sie":
+		return true
+	}
+	return false
+}
+
+// findCues lists person cues over the whole text; bestCue then picks the
+// nearest for each finding.
+func (s *scan) findCues(wc *detect.Context) {
+	toks := s.toks
+	next := func(k, n int) int { // index of the n-th following non-apostrophe token
+		for q := k + 1; q < len(toks); q++ {
+			if toks[q].kind == tkPunct && (s.text[toks[q].s] == '\'' || strings.HasPrefix(s.text[toks[q].s:], "’")) {
+				continue
+			}
+			n--
+			if n == 0 {
+				return q
+			}
+		}
+		return -1
+	}
+	for k, t := range toks {
+		f := t.flags
+		if t.kind != tkWord || f == 0 {
+			continue
+		}
+		if s.formalGerman(k) {
+			continue
+		}
+		switch {
+		case f&fStrongThird != 0:
+			s.cue(k, k, true, true)
+		case f&fStrongFirst != 0:
+			s.cue(k, k, false, true)
+		case f&fOther != 0:
+			s.cue(k, k, true, true)
+		}
+		if f&fImperative != 0 {
+			for n := 1; n <= 2; n++ {
+				q := next(k, n)
+				if q < 0 {
+					break
+				}
+				qf := toks[q].flags
+				if qf&fObjThird != 0 && !s.formalGerman(q) {
+					s.cue(k, q, true, true)
+					break
+				}
+				if qf&fObjFirst != 0 {
+					s.cue(k, q, false, true)
+					break
+				}
+				if qf&fDemonstr != 0 {
+					if r := next(q, 1); r >= 0 && toks[r].flags&fEntNoun != 0 {
+						s.cue(k, r, true, true)
+					}
+					break
+				}
+			}
+		}
+		// Possessive and entity noun, either order ("her number",
+		// "nummeret hennes"), with one word between at most.
+		if f&(fPossThird|fPossFirst) != 0 {
+			for n := 1; n <= 2; n++ {
+				q := next(k, n)
+				if q < 0 || toks[q].kind != tkWord {
+					break
+				}
+				if toks[q].flags&fEntNoun != 0 {
+					s.cue(k, q, f&fPossThird != 0 && f&fPossFirst == 0, true)
+					break
+				}
+			}
+		}
+		if f&fEntNoun != 0 {
+			if q := next(k, 1); q >= 0 {
+				qf := toks[q].flags
+				if qf&(fPossThird|fPossFirst) != 0 && toks[q].flags&fEntNoun == 0 && !s.formalGerman(q) {
+					s.cue(k, q, qf&fPossThird != 0 && qf&fPossFirst == 0, true)
+				}
+				// "the address of that scum", "l'adresse de cette
+				// ordure", "adressen till honom".
+				if qf&fOf != 0 {
+					if r := next(q, 1); r >= 0 {
+						rt := toks[r]
+						if rt.flags&(fDemonstr|fObjThird|fPossThird|fOther) != 0 && rt.flags&(fPossFirst|fFirst) == 0 ||
+							s.isName(r) && rt.flags&(fEntNoun|fCtxPhone|fNeg) == 0 {
+							s.cue(k, r, true, true)
+						} else if rt.flags&(fPossFirst|fFirst) != 0 {
+							s.cue(k, r, false, true)
+						}
+					}
+				}
+			}
+		}
+		// Subject and verb of living, either order.
+		if f&(fSubjThird|fSubjFirst) != 0 {
+			if q := next(k, 1); q >= 0 && toks[q].flags&(fLiveAny|fLive3) != 0 {
+				s.cue(k, q, f&fSubjThird != 0 && f&fSubjFirst == 0, true)
+			}
+		}
+		if f&(fLiveAny|fLive3) != 0 {
+			if q := next(k, 1); q >= 0 && toks[q].flags&(fSubjThird|fSubjFirst) != 0 && toks[q].e-toks[q].s <= 4 {
+				qf := toks[q].flags
+				s.cue(k, q, qf&fSubjThird != 0 && qf&fSubjFirst == 0, true)
+			} else if f&fLive3 != 0 {
+				// "lives at", "woont op", "wohnt in" with a name or no
+				// subject: third person, unless "j'habite" / "I live".
+				first := false
+				for q := k - 1; q >= 0 && q >= k-2; q-- {
+					if toks[q].flags&(fSubjFirst|fFirstSubjOnly) != 0 {
+						first = true
+					}
+				}
+				if !first {
+					s.cue(k, k, true, true)
+				}
+			}
+		}
+		// Lone pronouns and possessives: weak.
+		if f&(fFirst|fThird) != 0 && f&(fEntNoun) == 0 {
+			third := f&fThird != 0 && f&fFirst == 0
+			first := f&fFirst != 0 && f&fThird == 0
+			if third || first {
+				s.cue(k, k, third, false)
+			}
+		}
+	}
+	if wc != nil {
+		s.staffCues(wc.StaffNames)
+	}
+}
+
+// staffCues marks workspace staff names: data next to a colleague's name is
+// about them.
+func (s *scan) staffCues(names []string) {
+	for _, name := range names {
+		for _, part := range strings.Fields(name) {
+			part = strings.Trim(part, ".,")
+			if len(part) < 3 {
+				continue
+			}
+			p := foldASCII(part)
+			for off := 0; off < len(s.low); {
+				i := strings.Index(s.low[off:], p)
+				if i < 0 {
+					break
+				}
+				a, b := off+i, off+i+len(p)
+				if !isAlnumRune(s.prevRune(a)) && !isAlnumRune(s.nextRune(b)) {
+					s.cues = append(s.cues, cueHit{s: a, e: b, third: true, strong: true})
+				}
+				off = b
+			}
+		}
+	}
+}
+
+func foldASCII(x string) string {
+	for i := 0; i < len(x); i++ {
+		if isUpper(x[i]) {
+			b := []byte(x)
+			for j := i; j < len(b); j++ {
+				if isUpper(b[j]) {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return x
+}
+
+// bestCue picks the cue nearest to [a,b): strong cues beat lone pronouns,
+// cues before the entity beat cues after it, and at equal distance the
+// third-person reading wins (the costlier one to miss). A cue with another
+// finding between it and this one belongs to that finding first ("my
+// number: A, hers: B"); it is used only when no other cue is in reach
+// ("call her: A or B").
+func (s *scan) bestCue(a, b int) (cueHit, bool) {
+	best, bestD, bestBlocked := -1, 1<<30, true
+	for i, c := range s.cues {
+		var d int
+		switch {
+		case c.e <= a:
+			d = a - c.e
+			if d > cueBefore {
+				continue
+			}
+		case c.s >= b:
+			d = c.s - b
+			if d > cueAfter {
+				continue
+			}
+			d = d * 3 / 2
+		default:
+			continue // inside the entity
+		}
+		if !c.strong {
+			d += weakCost
+		}
+		blocked := s.findingBetween(c, a, b)
+		better := best < 0 ||
+			bestBlocked && !blocked ||
+			bestBlocked == blocked && (d < bestD || d == bestD && c.third && !s.cues[best].third)
+		if better {
+			best, bestD, bestBlocked = i, d, blocked
+		}
+	}
+	if best < 0 {
+		return cueHit{}, false
+	}
+	return s.cues[best], true
+}
+
+// findingBetween reports whether another finding lies between cue c and
+// the entity [a,b).
+func (s *scan) findingBetween(c cueHit, a, b int) bool {
+	for _, f := range s.finds {
+		if c.e <= a && f.s >= c.e && f.e <= a || c.s >= b && f.s >= b && f.e <= c.s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,389 @@
+package pii
+
+import "strings"
+
+// wflag is what a word can mean to this detector. One word carries several
+// flags, and the flags depend on the language: "son" is a possessive in
+// French and a kinship noun in English and Swedish.
+type wflag uint64
+
+const (
+	fFirst              wflag = 1 << iota // first-person pronoun or possessive (weak cue)
+	fThird                                // third-person pronoun or possessive (weak cue)
+	fPossFirst                            // first-person possessive: strong next to an entity noun
+	fPossThird                            // third-person possessive: strong next to an entity noun
+	fObjFirst                             // me/us after an imperative
+	fObjThird                             // him/her/them after an imperative
+	fSubjFirst                            // I/we before a verb of living
+	fSubjThird                            // he/she/they before a verb of living
+	fStrongFirst                          // a first-person cue on its own ("appelez-moi")
+	fStrongThird                          // a third-person cue on its own ("appelez-le", "spam")
+	fImperative                           // call/text/ring/bel/appelez/ruf...
+	fLive3                                // third-person form of "to live" ("lives", "woont")
+	fLiveAny                              // any form of "to live" (needs a subject)
+	fAddrNoun                             // address, adresse, adres...
+	fOf                                   // of/de/van/till/til/von
+	fEntNoun                              // number, address, e-mail... (what a possessive owns)
+	fDemonstr                             // this/ce/dit/detta/dette/diese
+	fKin                                  // kid, son, fille, dochter, barn...
+	fSchool                               // school words
+	fCtxPhone                             // words that say "phone"
+	fCtxSE                                // personnummer
+	fCtxNO                                // fødselsnummer
+	fCtxBSN                               // BSN
+	fCtxNIR                               // sécurité sociale
+	fCtxDETax                             // Steuer-ID
+	fCtxCard                              // card
+	fNeg                                  // order, invoice, tracking...: numbers that are not personal
+	fCurrency                             // €, kr, EUR...
+	fUnit                                 // km, min, hours...: a number that is a quantity
+	fStreetBefore                         // street type before the name (rue des Lilas)
+	fStreetBeforeStrict                   // same, but only with a capitalised name (place, route)
+	fStreetAfterEN                        // street type after the name, number first (14 Elm Road)
+	fStreetAfterNum                       // street type after the name, number last (Karl Johans gate 22)
+	fParticle                             // de, des, van, von, saint...: inside street and school names
+	fStop                                 // words that end a lower-case street name
+	fAtMarker                             // "at", "arobase"... in obfuscated e-mails
+	fDotMarker                            // "dot", "point", "punt"...
+	fFirstSubjOnly                        // "j" (j'habite)
+	fOther                                // another person: neighbour, ex, boss, "this guy"
+)
+
+// Language bits; Norwegian covers nb, nn and Danish, which share the cues.
+const (
+	lEN uint8 = 1 << iota
+	lFR
+	lNL
+	lSV
+	lNO
+	lDE
+	lAll = lEN | lFR | lNL | lSV | lNO | lDE
+)
+
+type lexEntry struct {
+	langs uint8
+	flags wflag
+	words string
+}
+
+// lexicon is the word list, by language. Words are lower case (ASCII folded;
+// non-ASCII letters are written lower case).
+var lexicon = []lexEntry{
+	// Person cues.
+	{lEN, fFirst, "i me my myself we us our ours"},
+	{lFR, fFirst, "je j moi me mon ma mes nous notre nos"},
+	{lNL, fFirst, "ik mij mijn wij ons onze"},
+	{lSV, fFirst, "jag mig mej min mitt mina vi oss vår vårt våra"},
+	{lNO, fFirst, "jeg meg mig min mi mitt mine vi oss os vår vårt våre vores mit"},
+	{lDE, fFirst, "ich mich mir mein meine meinen meinem meiner meines wir uns unser unsere unseren unserem unserer"},
+	{lEN, fThird, "he she him his her hers they them their theirs"},
+	{lFR, fThird, "il elle lui ils elles son sa ses leur leurs"},
+	{lNL, fThird, "hij zij hem haar"},
+	{lSV, fThird, "han hon honom henne hans hennes deras"},
+	{lNO, fThird, "han hun ham henne hans hennes deres hende hendes"},
+	{lDE, fThird, "er ihn ihm sein seine seinen seinem seiner seines ihre ihren ihrem ihrer ihres"},
+	{lEN, fPossFirst, "my our"},
+	{lFR, fPossFirst, "mon ma mes notre nos"},
+	{lNL, fPossFirst, "mijn onze ons"},
+	{lSV, fPossFirst, "min mitt mina vår vårt våra"},
+	{lNO, fPossFirst, "min mi mitt mine vår vårt våre mit vores"},
+	{lDE, fPossFirst, "mein meine meinen meinem meiner meines unser unsere unseren unserem unserer"},
+	{lEN, fPossThird, "his her their"},
+	{lFR, fPossThird, "son sa ses leur leurs"},
+	{lNL, fPossThird, "zijn haar hun"},
+	{lSV, fPossThird, "hans hennes deras"},
+	{lNO, fPossThird, "hans hennes deres hendes"},
+	{lDE, fPossThird, "sein seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres deren dessen"},
+	{lEN, fObjFirst, "me us"},
+	{lFR, fObjFirst, "moi me nous"},
+	{lNL, fObjFirst, "me mij ons"},
+	{lSV, fObjFirst, "mig mej oss"},
+	{lNO, fObjFirst, "meg mig oss os"},
+	{lDE, fObjFirst, "mich mir uns"},
+	{lEN, fObjThird, "him her them"},
+	{lFR, fObjThird, "lui leur"}, // not "le/la": "appelez le 01..." means "call 01..."
+	{lNL, fObjThird, "hem haar hen ze"},
+	{lSV, fObjThird, "honom henne dem"},
+	{lNO, fObjThird, "ham han henne dem hende"},
+	{lDE, fObjThird, "ihn ihm sie"},
+	{lEN, fSubjFirst, "i we"},
+	{lFR, fSubjFirst, "je j nous on"},
+	{lNL, fSubjFirst, "ik wij we"},
+	{lSV, fSubjFirst, "jag vi"},
+	{lNO, fSubjFirst, "jeg vi"},
+	{lDE, fSubjFirst, "ich wir"},
+	{lFR, fFirstSubjOnly, "j"},
+	{lEN, fSubjThird, "he she they"},
+	{lFR, fSubjThird, "il elle ils elles"},
+	{lNL, fSubjThird, "hij zij ze"},
+	{lSV, fSubjThird, "han hon de"},
+	{lNO, fSubjThird, "han hun de"},
+	{lDE, fSubjThird, "er sie"},
+	{lFR, fStrongFirst, "appelez-moi appelle-moi contactez-moi contacte-moi écrivez-moi écris-moi joignez-moi appelez-nous contactez-nous écrivez-nous joignez-nous"},
+	{lFR, fStrongThird, "appelez-le appelez-la appelez-les appelle-le appelle-la appelle-les appelez-lui écrivez-lui écris-lui contactez-le contactez-la harcelez-le harcelez-la harcelez-les harcelez harceler spammez inondez allez-y sien sienne siens siennes"},
+	{lFR, fStrongFirst, "mien mienne miens miennes"},
+	{lEN, fStrongThird, "spam harass flood dox doxx hers theirs"},
+	{lEN, fStrongFirst, "mine"},
+	{lNL, fStrongThird, "spam spammen terroriseer bestook lastigvallen"},
+	{lSV, fStrongThird, "spamma trakassera"},
+	{lNO, fStrongThird, "spam spamme trakasser"},
+	{lDE, fStrongThird, "spammt spammen belästigt terrorisiert"},
+	{lEN, fImperative, "call text ring phone contact reach visit email e-mail mail message dm whatsapp"},
+	{lFR, fImperative, "appelle appelez appelons contacte contactez écrivez écris envoyez joignez"},
+	{lNL, fImperative, "bel belt bellen contacteer mail app stuur bezoek"},
+	{lSV, fImperative, "ring ringa kontakta maila besök skriv"},
+	{lNO, fImperative, "ring ringe kontakt send besøk skriv"},
+	{lDE, fImperative, "ruf ruft anrufen kontaktiert kontaktieren schreibt schreib besucht besuchen"},
+	{lEN, fLive3, "lives"},
+	{lFR, fLive3, "habite habitent demeure réside"},
+	{lNL, fLive3, "woont"},
+	{lDE, fLive3, "wohnt"},
+	{lEN, fLiveAny, "live lives living lived reside resides"},
+	{lFR, fLiveAny, "habite habitent habitons vit vis vivent demeure réside"},
+	{lNL, fLiveAny, "woon woont wonen woonde"},
+	{lSV, fLiveAny, "bor bodde"},
+	{lNO, fLiveAny, "bor bodde"},
+	{lDE, fLiveAny, "wohne wohnt wohnen wohnte"},
+	{lEN, fAddrNoun, "address"},
+	{lFR, fAddrNoun, "adresse domicile"},
+	{lNL, fAddrNoun, "adres thuisadres woonadres"},
+	{lSV, fAddrNoun, "adress adressen hemadress"},
+	{lNO, fAddrNoun, "adresse adressen adressa hjemmeadresse"},
+	{lDE, fAddrNoun, "adresse anschrift wohnadresse"},
+	{lEN, fOf, "of"},
+	{lFR, fOf, "de du d"},
+	{lNL, fOf, "van"},
+	{lSV, fOf, "till åt"},
+	{lNO, fOf, "til"},
+	{lDE, fOf, "von vom"},
+	{lEN, fEntNoun, "number phone mobile cell email e-mail mail address iban account card"},
+	{lFR, fEntNoun, "numéro numero num portable téléphone telephone tel tél mail courriel adresse iban rib compte carte"},
+	{lNL, fEntNoun, "nummer telefoonnummer mobiel telefoon adres rekeningnummer rekening bsn e-mail mail"},
+	{lSV, fEntNoun, "nummer numret telefonnummer mobilnummer mobil adress adressen kontonummer personnummer mejl mail"},
+	{lNO, fEntNoun, "nummer nummeret telefonnummer mobilnummer mobil adresse adressen adressa kontonummer fødselsnummer e-post epost"},
+	{lDE, fEntNoun, "nummer telefonnummer handynummer handy adresse anschrift kontonummer konto iban e-mail mail"},
+	{lEN, fDemonstr, "this that"},
+	{lFR, fDemonstr, "ce cet cette"},
+	{lNL, fDemonstr, "dit dat deze"},
+	{lSV, fDemonstr, "detta det denna"},
+	{lNO, fDemonstr, "dette det denne"},
+	{lDE, fDemonstr, "diese dieser diesen dieses"},
+	{lEN, fKin, "kid kids child children son sons daughter daughters boy girl kiddo"},
+	{lFR, fKin, "enfant enfants fils fille filles gosse gosses gamin gamins gamine môme mômes"},
+	{lNL, fKin, "kind kinderen zoon zoons dochter dochters zoontje dochtertje kids"},
+	{lSV, fKin, "barn barnen barnet son sonen dotter dottern unge ungen ungar ungarna"},
+	{lNO, fKin, "barn barna barnet sønn sønnen datter dattera datteren unge ungen ungene søn"},
+	{lDE, fKin, "kind kinder sohn tochter kindern"},
+	{lEN, fSchool, "school elementary primary academy kindergarten daycare nursery preschool high college"},
+	{lFR, fSchool, "école ecole collège college lycée lycee maternelle crèche creche"},
+	{lNL, fSchool, "school basisschool kinderopvang crèche peuterspeelzaal gymnasium lyceum college"},
+	{lSV, fSchool, "skola skolan förskola förskolan gymnasium gymnasiet dagis"},
+	{lNO, fSchool, "skole skolen barnehage barnehagen ungdomsskole ungdomsskolen"},
+	{lDE, fSchool, "schule grundschule gymnasium kita kindergarten realschule gesamtschule"},
+	{lEN, fOther, "neighbour neighbor neighbours neighbors ex boss colleague coworker wife husband girlfriend boyfriend guy dude woman man bitch bastard idiot moron asshole scumbag creep"},
+	{lFR, fOther, "voisin voisine voisins ex patron patronne collègue femme mari copine copain type mec meuf nana gars ordure connard connasse conne salope salaud abruti"},
+	{lNL, fOther, "buurman buurvrouw buren ex baas collega vrouw man vriendin vriend vent gast wijf kerel idioot klootzak eikel"},
+	{lSV, fOther, "granne grannen grannes ex chef chefen kollega fru frun flickvän pojkvän kille killen tjej tjejen snubbe idiot idioten jävel jäveln"},
+	{lNO, fOther, "nabo naboen naboens ex sjef sjefen kollega kone kona mann mannen kjæreste fyr fyren dama idiot idioten drittsekk drittsekken"},
+	{lDE, fOther, "nachbar nachbarn nachbarin ex chef chefin kollege kollegin frau mann freundin freund typ typen kerl idiot idioten arschloch"},
+	// Entity context.
+	{lEN, fCtxPhone, "tel phone phones telephone mobile cell cellphone call text sms whatsapp fax"},
+	{lFR, fCtxPhone, "tel tél téléphone telephone portable gsm mobile appelle appelez appeler sms whatsapp fax joindre joignable"},
+	{lNL, fCtxPhone, "tel telefoon telefoonnummer mobiel mobielnummer gsm bel bellen sms whatsapp fax"},
+	{lSV, fCtxPhone, "tel telefon telefonnummer mobil mobilnummer ring ringa sms whatsapp fax"},
+	{lNO, fCtxPhone, "tlf tel telefon telefonnummer mobil mobilnummer ring ringe sms whatsapp fax"},
+	{lDE, fCtxPhone, "tel telefon telefonnummer handy handynummer mobil mobilnummer rufnummer anrufen ruf sms whatsapp fax"},
+	{lSV, fCtxSE, "personnummer personnumret personnr pnr samordningsnummer samordningsnumret"},
+	{lEN, fCtxSE, "personnummer"},
+	{lNO, fCtxNO, "fødselsnummer fødselsnummeret fodselsnummer fnr personnummer personnummeret d-nummer dnummer d-nummeret"},
+	{lEN, fCtxNO, "fødselsnummer"},
+	{lNL, fCtxBSN, "bsn burgerservicenummer sofinummer sofi-nummer bsn-nummer"},
+	{lEN, fCtxBSN, "bsn burgerservicenummer"},
+	{lFR, fCtxNIR, "sécu secu nir insee sécurité securite vitale"},
+	{lEN, fCtxNIR, "nir insee"},
+	{lDE, fCtxDETax, "steuer-id steuerid steuer-idnr idnr steueridentifikationsnummer identifikationsnummer steuernummer steuer-identifikationsnummer steuerliche"},
+	{lEN, fCtxDETax, "steuer-id"},
+	{lEN, fCtxCard, "card credit debit visa mastercard amex cc"},
+	{lFR, fCtxCard, "carte cb visa mastercard amex"},
+	{lNL, fCtxCard, "kaart creditcard betaalkaart pinpas visa mastercard"},
+	{lSV, fCtxCard, "kort kortet kortnummer kreditkort bankkort visa mastercard"},
+	{lNO, fCtxCard, "kort kortet kortnummer kredittkort bankkort visa mastercard"},
+	{lDE, fCtxCard, "karte kreditkarte kartennummer visa mastercard"},
+	{lEN, fNeg, "order orders invoice invoices ref reference tracking parcel package shipment transaction ticket serial sku imei receipt booking reservation confirmation article item model lot batch claim"},
+	{lFR, fNeg, "commande cde facture référence reference réf ref suivi colis transaction ticket dossier série article reçu réservation contrat"},
+	{lNL, fNeg, "bestelling bestelnummer ordernummer order factuur factuurnummer referentie kenmerk zending pakket pakketje track ticket dossier klantnummer artikelnummer reservering boeking zaaknummer"},
+	{lSV, fNeg, "order ordernummer beställning faktura fakturanummer referens kundnummer ärende ärendenummer paket kolli sändning spårning kvitto bokning ordernr artikelnummer"},
+	{lNO, fNeg, "ordre ordrenummer bestilling faktura fakturanummer referanse kundenummer saksnummer pakke sporing sendingsnummer kvittering bestillingsnummer booking"},
+	{lDE, fNeg, "bestellung bestellnummer auftrag auftragsnummer rechnung rechnungsnummer referenz kundennummer aktenzeichen sendung sendungsnummer paket tracking vorgang vorgangsnummer buchung buchungsnummer artikelnummer seriennummer ticket"},
+	{lAll, fCurrency, "eur euro euros usd sek nok dkk chf kr kronor kroner kronen dollars dollar pounds cad gbp"},
+	{lAll, fUnit, "km m cm mm kg g min mins minutes minute minuten h hr hrs hours heures uur timmar timer stunden jahre years ans jaar år days jours dagen dagar dager tage meter mètres ml l x stars étoiles sterren stjärnor stjerner sterne"},
+	// Streets.
+	{lFR, fStreetBefore, "rue avenue av boulevard bd impasse allée ruelle faubourg"},
+	{lFR, fStreetBeforeStrict, "chemin place quai route cours passage square voie sentier promenade esplanade montée rang chaussée parvis cité résidence lotissement hameau"},
+	{lEN, fStreetAfterEN, "street st road rd avenue ave lane ln drive way close court crescent terrace boulevard blvd square gardens grove place row mews parkway highway circle walk"},
+	{lNO, fStreetAfterNum, "gate gata gaten vei veien veg vegen allé plass plassen torg torget vej gade stræde"},
+	{lSV, fStreetAfterNum, "gata gatan väg vägen allé torg torget gränd"},
+	{lDE, fStreetAfterNum, "straße strasse str weg platz allee gasse damm ufer chaussee"},
+	{lNL, fStreetAfterNum, "straat laan weg plein gracht kade singel dijk"},
+	{lFR | lEN, fParticle, "de du des la le l d saint sainte st ste of the"},
+	{lNL | lDE | lNO | lSV, fParticle, "van der den het de von vom am an zum zur"},
+	{lFR, fStop, "à a au aux et en dans pour avec chez près est qui que sur ou où mais donc car il elle je on nous vous ils ne pas c ça ce depuis"},
+	{lAll, fAtMarker, "at arobase apenstaartje snabel-a krøllalfa klammeraffe"},
+	{lAll, fDotMarker, "dot point punt punkt punktum"},
+}
+
+// streetSuffixes are endings of compound street names (Kerkstraat,
+// Storgatan, Hauptstraße, Kirkeveien), with the languages that use them.
+var streetSuffixes = []struct {
+	sfx   string
+	langs uint8
+}{
+	{"straat", lNL}, {"laan", lNL}, {"weg", lNL | lDE}, {"plein", lNL}, {"gracht", lNL},
+	{"kade", lNL}, {"singel", lNL}, {"dijk", lNL}, {"steeg", lNL}, {"dreef", lNL}, {"markt", lNL | lDE},
+	{"gatan", lSV}, {"vägen", lSV}, {"gränd", lSV}, {"torget", lSV | lNO}, {"allén", lSV}, {"stigen", lSV},
+	{"gata", lSV | lNO}, {"gate", lNO}, {"gaten", lNO}, {"veien", lNO}, {"vegen", lNO}, {"vei", lNO},
+	{"veg", lNO}, {"plassen", lNO}, {"plass", lNO}, {"vej", lNO}, {"gade", lNO}, {"stræde", lNO},
+	{"straße", lDE}, {"strasse", lDE}, {"platz", lDE}, {"allee", lDE}, {"gasse", lDE}, {"damm", lDE},
+	{"ufer", lDE}, {"chaussee", lDE}, {"pfad", lDE}, {"str", lDE}, // "Goethestr." only with its dot
+}
+
+// notStreets are ordinary words that happen to end like a street name.
+var notStreets = map[string]bool{
+	"investigate": true, "navigate": true, "delegate": true, "aggregate": true, "mitigate": true,
+	"irrigate": true, "instigate": true, "propagate": true, "obligate": true, "segregate": true,
+	"castigate": true, "litigate": true, "congregate": true, "interrogate": true, "abrogate": true,
+	"tailgate": true, "floodgate": true, "tollgate": true, "watergate": true, "subrogate": true,
+	"brigade": true, "renegade": true, "onderweg": true, "hinweg": true, "vorweg": true,
+	"durchweg": true, "umweg": true, "ausweg": true, "rückweg": true, "heimweg": true, "halvvägen": true,
+	"underveis": true, "nutmeg": true, "legate": true,
+}
+
+// webmail domains make "name at gmail.com" an address even without an
+// obfuscated "dot".
+var webmail = map[string]bool{
+	"gmail": true, "googlemail": true, "hotmail": true, "outlook": true, "live": true, "yahoo": true,
+	"icloud": true, "me": true, "protonmail": true, "proton": true, "gmx": true, "web": true, "orange": true,
+	"free": true, "laposte": true, "wanadoo": true, "sfr": true, "telenet": true, "skynet": true,
+	"ziggo": true, "kpnmail": true, "xs4all": true, "telia": true, "online": true, "t-online": true,
+	"aol": true, "msn": true, "bluewin": true, "yandex": true, "mail": true,
+}
+
+// tlds are the endings accepted for obfuscated e-mail addresses, where
+// there is no '@' to vouch for the pattern.
+var tlds = map[string]bool{
+	"com": true, "net": true, "org": true, "fr": true, "nl": true, "se": true, "no": true, "dk": true,
+	"de": true, "ch": true, "be": true, "uk": true, "ca": true, "us": true, "eu": true, "io": true,
+	"info": true, "me": true, "co": true, "at": true, "lu": true, "fi": true, "is": true, "edu": true,
+	"gov": true, "ie": true, "es": true, "it": true, "qc": true,
+}
+
+// compoundNoun gives compound nouns the flags of their head: "huisadres",
+// "Wohnadresse", "hemadressen" are addresses; "huisnummer",
+// "Privatnummer" are numbers (what a possessive owns).
+func compoundNoun(w string) wflag {
+	for _, sfx := range [...]string{"adres", "adresse", "adressen", "adressa", "adress", "address", "anschrift"} {
+		if strings.HasSuffix(w, sfx) {
+			return fAddrNoun | fEntNoun
+		}
+	}
+	for _, sfx := range [...]string{"nummer", "nummeret", "numret", "nummern", "number"} {
+		if strings.HasSuffix(w, sfx) {
+			return fEntNoun
+		}
+	}
+	return 0
+}
+
+const nLangs = 7 // en fr nl sv no de, and "unknown" (all)
+
+// lexByLang maps a folded word to its flags, one map per language and one
+// for an unknown language holding the union.
+var lexByLang [nLangs]map[string]wflag
+
+// wordFilter rejects most words without hashing them: a word can only be in
+// a list if some listed word has its length and its first and last byte.
+type wordFilter struct{ first, last [256]uint64 }
+
+func (f *wordFilter) add(w string) {
+	n := min(len(w), 63)
+	f.first[w[0]] |= 1 << n
+	f.last[w[len(w)-1]] |= 1 << n
+}
+
+func (f *wordFilter) maybe(w []byte) bool {
+	if len(w) == 0 {
+		return false
+	}
+	n := min(len(w), 63)
+	return f.first[w[0]]&f.last[w[len(w)-1]]&(1<<n) != 0
+}
+
+func (f *wordFilter) maybeString(w string) bool {
+	if len(w) == 0 {
+		return false
+	}
+	n := min(len(w), 63)
+	return f.first[w[0]]&f.last[w[len(w)-1]]&(1<<n) != 0
+}
+
+var (
+	lexFilter  wordFilter
+	trigFilter wordFilter
+	// trigWords are the words that make a text without digits or '@'
+	// worth a full pass: verbs of living and address nouns (street without
+	// a number), kinship nouns (schools), e-mail obfuscation markers. The
+	// bare "at" is left out: it is everywhere in English, and "[at]" is
+	// caught by shape.
+	trigWords = map[string]wflag{}
+)
+
+// A kinship word only matters with a school word, so it triggers the full
+// pass only together with one.
+const triggerFlags = fKin | fSchool | fLive3 | fLiveAny | fAddrNoun | fDotMarker | fAtMarker
+
+func init() {
+	for i := range lexByLang {
+		lexByLang[i] = make(map[string]wflag, 1024)
+	}
+	for _, e := range lexicon {
+		for _, w := range strings.Fields(e.words) {
+			for li := 0; li < 6; li++ {
+				if e.langs&(1<<li) != 0 {
+					lexByLang[li][w] |= e.flags
+				}
+			}
+			lexByLang[6][w] |= e.flags
+			lexFilter.add(w)
+			if e.flags&triggerFlags != 0 && w != "at" {
+				trigWords[w] |= e.flags & triggerFlags
+				trigFilter.add(w)
+			}
+		}
+	}
+}
+
+// langIndex maps an ISO 639-1 code to the lexicon index.
+func langIndex(lang string) int {
+	switch lang {
+	case "en":
+		return 0
+	case "fr":
+		return 1
+	case "nl":
+		return 2
+	case "sv":
+		return 3
+	case "nb", "nn", "no", "da":
+		return 4
+	case "de":
+		return 5
+	}
+	return 6
+}
+
+func langBit(li int) uint8 {
+	if li >= 6 {
+		return lAll
+	}
+	return 1 << li
+}
