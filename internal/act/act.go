@@ -153,10 +153,11 @@ type Outcome struct {
 	NextAttemptAt time.Time
 }
 
-// Outbox is the durable queue of actions, implemented by the store. Finish
-// must write the outcome and its audit event in one transaction.
+// Outbox is the durable queue of actions, implemented by the store.
+// FinishActions writes the outcomes and their audit events in one
+// transaction.
 type Outbox interface {
 	ClaimActions(ctx context.Context, now time.Time, limit int) ([]Claim, error)
-	FinishAction(ctx context.Context, o Outcome) error
+	FinishActions(ctx context.Context, outcomes ...Outcome) error
 	RunningActions(ctx context.Context) ([]Action, error)
 }

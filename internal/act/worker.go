@@ -116,7 +116,7 @@ func (w *Worker) Recover(ctx context.Context) error {
 		if actor := w.Route(a); actor == nil || !actor.Deduplicates() {
 			o = Outcome{ActionID: a.ID, Status: Unknown, Err: "interrupted while running on a channel that cannot deduplicate: check on the platform whether it happened"}
 		}
-		if err := w.Outbox.FinishAction(ctx, o); err != nil {
+		if err := w.Outbox.FinishActions(ctx, o); err != nil {
 			return fmt.Errorf("recover action %d: %w", a.ID, err)
 		}
 		w.Log.Warn("outbox action interrupted by a restart", "action", a.ID, "kind", a.Kind, "status", o.Status)
@@ -148,47 +148,67 @@ func (w *Worker) Run(ctx context.Context) error {
 }
 
 // RunOnce claims the actions due now (up to Batch), attempts them with
-// Concurrency in flight, and returns when all are recorded.
+// Concurrency in flight, and records all outcomes in one transaction.
 func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 	w.init()
 	claims, err := w.Outbox.ClaimActions(ctx, w.Now(), w.Batch)
-	if err != nil {
+	if err != nil || len(claims) == 0 {
 		return 0, err
 	}
+	outcomes := make([]Outcome, 0, len(claims))
+	var mu sync.Mutex
 	sem := make(chan struct{}, w.Concurrency)
 	var wg sync.WaitGroup
+claim:
 	for _, c := range claims {
 		select {
 		case sem <- struct{}{}:
 		case <-ctx.Done():
 			// Claimed but not started: left running, and Recover
 			// returns them to pending on the next start.
-			wg.Wait()
-			return len(claims), nil
+			break claim
 		}
 		wg.Add(1)
 		go func(c Claim) {
 			defer func() { <-sem; wg.Done() }()
-			w.attempt(ctx, c)
+			o := w.execute(ctx, c.Action, c.Item)
+			mu.Lock()
+			outcomes = append(outcomes, o)
+			mu.Unlock()
 		}(c)
 	}
 	wg.Wait()
+	w.record(ctx, claims, outcomes)
 	return len(claims), nil
 }
 
-func (w *Worker) attempt(ctx context.Context, c Claim) {
-	a := c.Action
-	o := w.execute(ctx, a, c.Item)
-	// Record the outcome even while shutting down: the effect may have
-	// happened and must not be lost.
+// record stores outcomes even while shutting down: the effects may have
+// happened and must not be forgotten. If the batch cannot be written, each
+// is tried alone so one bad record does not hold back the others.
+func (w *Worker) record(ctx context.Context, claims []Claim, outcomes []Outcome) {
 	fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
-	if err := w.Outbox.FinishAction(fctx, o); err != nil {
-		w.Log.Error("record outbox outcome", "action", a.ID, "err", err)
+	if err := w.Outbox.FinishActions(fctx, outcomes...); err != nil {
+		w.Log.Error("record outbox outcomes; recording one by one", "err", err)
+		kept := outcomes[:0]
+		for _, o := range outcomes {
+			if err := w.Outbox.FinishActions(fctx, o); err != nil {
+				w.Log.Error("record outbox outcome", "action", o.ActionID, "err", err)
+				continue
+			}
+			kept = append(kept, o)
+		}
+		outcomes = kept
+	}
+	if w.OnOutcome == nil {
 		return
 	}
-	if w.OnOutcome != nil {
-		w.OnOutcome(a, o)
+	byID := make(map[int64]Action, len(claims))
+	for _, c := range claims {
+		byID[c.Action.ID] = c.Action
+	}
+	for _, o := range outcomes {
+		w.OnOutcome(byID[o.ActionID], o)
 	}
 }
 

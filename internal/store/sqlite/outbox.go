@@ -85,38 +85,55 @@ func (s *Store) ClaimActions(ctx context.Context, now time.Time, limit int) ([]a
 	return claims, nil
 }
 
-// FinishAction records an attempt's outcome and audits it.
-func (s *Store) FinishAction(ctx context.Context, o act.Outcome) error {
+// FinishActions records attempts' outcomes and audits each, in one
+// transaction.
+func (s *Store) FinishActions(ctx context.Context, outcomes ...act.Outcome) error {
+	if len(outcomes) == 0 {
+		return nil
+	}
 	now := time.Now().UTC()
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		a, err := scanAction(tx.QueryRowContext(ctx, `SELECT `+actionColumns+` FROM actions WHERE id = ?`, o.ActionID))
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("action %d: %w", o.ActionID, store.ErrNotFound)
-		}
+		get, err := tx.PrepareContext(ctx, `SELECT `+actionColumns+` FROM actions WHERE id = ?`)
 		if err != nil {
 			return err
 		}
-		next := a.NextAttemptAt
-		if o.Status == act.Pending {
-			next = o.NextAttemptAt
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE actions SET status = ?, last_error = ?, result = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?`,
-			string(o.Status), o.Err, o.Result, micros(next), micros(now), o.ActionID); err != nil {
+		defer get.Close()
+		upd, err := tx.PrepareContext(ctx, `UPDATE actions SET status = ?, last_error = ?, result = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?`)
+		if err != nil {
 			return err
 		}
-		m := map[string]any{"kind": a.Kind, "item_id": a.ItemID, "attempt": a.Attempts, "idempotency_key": a.IdempotencyKey}
-		if o.Result != "" {
-			m["result"] = o.Result
+		defer upd.Close()
+		events := make([]audit.Event, 0, len(outcomes))
+		for _, o := range outcomes {
+			a, err := scanAction(get.QueryRowContext(ctx, o.ActionID))
+			if errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("action %d: %w", o.ActionID, store.ErrNotFound)
+			}
+			if err != nil {
+				return err
+			}
+			next := a.NextAttemptAt
+			if o.Status == act.Pending {
+				next = o.NextAttemptAt
+			}
+			if _, err := upd.ExecContext(ctx, string(o.Status), o.Err, o.Result, micros(next), micros(now), o.ActionID); err != nil {
+				return err
+			}
+			m := map[string]any{"kind": a.Kind, "item_id": a.ItemID, "attempt": a.Attempts, "idempotency_key": a.IdempotencyKey}
+			if o.Result != "" {
+				m["result"] = o.Result
+			}
+			if o.Err != "" {
+				m["error"] = o.Err
+			}
+			data, _ := json.Marshal(m)
+			events = append(events, audit.Event{At: now, Workspace: a.Workspace, Actor: audit.ActorOutbox, Kind: "action." + string(o.Status), Subject: fmt.Sprintf("action:%d", a.ID), Data: data})
 		}
-		if o.Err != "" {
-			m["error"] = o.Err
-		}
-		data, _ := json.Marshal(m)
-		_, err = appendAudit(ctx, tx, []audit.Event{{At: now, Workspace: a.Workspace, Actor: audit.ActorOutbox, Kind: "action." + string(o.Status), Subject: fmt.Sprintf("action:%d", a.ID), Data: data}})
+		_, err = appendAudit(ctx, tx, events)
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("finish action %d: %w", o.ActionID, err)
+		return fmt.Errorf("record %d action outcome(s): %w", len(outcomes), err)
 	}
 	return nil
 }

@@ -206,11 +206,11 @@ func testDecisionsAndOutbox(t *testing.T, s store.Store) {
 	if len(running) != 2 {
 		t.Errorf("RunningActions = %d, want 2", len(running))
 	}
-	if err := s.FinishAction(ctx, act.Outcome{ActionID: claims[0].Action.ID, Status: act.Done, Result: "hidden"}); err != nil {
+	if err := s.FinishActions(ctx, act.Outcome{ActionID: claims[0].Action.ID, Status: act.Done, Result: "hidden"}); err != nil {
 		t.Fatal(err)
 	}
 	retryAt := now.Add(time.Minute)
-	if err := s.FinishAction(ctx, act.Outcome{ActionID: claims[1].Action.ID, Status: act.Pending, Err: "429", NextAttemptAt: retryAt}); err != nil {
+	if err := s.FinishActions(ctx, act.Outcome{ActionID: claims[1].Action.ID, Status: act.Pending, Err: "429", NextAttemptAt: retryAt}); err != nil {
 		t.Fatal(err)
 	}
 	if c, _ := s.ClaimActions(ctx, now, 10); len(c) != 0 {
@@ -224,8 +224,8 @@ func testDecisionsAndOutbox(t *testing.T, s store.Store) {
 	if err != nil || counts.PendingItems != 1 || counts.PendingActions != 0 {
 		t.Errorf("Counts = %+v, %v", counts, err)
 	}
-	if err := s.FinishAction(ctx, act.Outcome{ActionID: 999999, Status: act.Done}); !errors.Is(err, store.ErrNotFound) {
-		t.Errorf("FinishAction(unknown) = %v, want ErrNotFound", err)
+	if err := s.FinishActions(ctx, act.Outcome{ActionID: 999999, Status: act.Done}); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("FinishActions(unknown) = %v, want ErrNotFound", err)
 	}
 }
 

@@ -1,0 +1,202 @@
+// Package app is the composition root: it wires the store, detectors,
+// policy resolver, pipeline, outbox worker, HTTP server and demo simulator
+// together from a Config, runs them, and shuts them down in order.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/stormwatch/stormwatch/internal/act"
+	"github.com/stormwatch/stormwatch/internal/config"
+	"github.com/stormwatch/stormwatch/internal/detect"
+	"github.com/stormwatch/stormwatch/internal/ingest"
+	"github.com/stormwatch/stormwatch/internal/pipeline"
+	"github.com/stormwatch/stormwatch/internal/server"
+	"github.com/stormwatch/stormwatch/internal/store"
+	"github.com/stormwatch/stormwatch/internal/store/sqlite"
+)
+
+// App is a running Stormwatch.
+type App struct {
+	Cfg       config.Config
+	Log       *slog.Logger
+	Store     store.Store
+	Engine    *detect.Engine
+	Processor *pipeline.Processor
+	Worker    *act.Worker
+	Server    *server.Server
+	Metrics   *server.Metrics
+
+	// DemoToken is the demo workspace's API token when Cfg.Demo is set.
+	DemoToken string
+	// OnDecided, when set before Run, observes every stored decision batch.
+	OnDecided func([]store.Decision)
+
+	running atomic.Bool
+}
+
+// OpenStore opens the store the configuration names.
+func OpenStore(ctx context.Context, cfg config.Config) (store.Store, error) {
+	switch {
+	case cfg.DatabaseURL == "" || strings.HasPrefix(cfg.DatabaseURL, "sqlite:"):
+		return sqlite.Open(ctx, cfg.DatabasePath())
+	case strings.HasPrefix(cfg.DatabaseURL, "postgres://"), strings.HasPrefix(cfg.DatabaseURL, "postgresql://"):
+		return nil, errors.New("STORMWATCH_DATABASE_URL: the PostgreSQL store is not part of this build yet; leave it empty for the embedded SQLite database")
+	}
+	return nil, fmt.Errorf("STORMWATCH_DATABASE_URL: unknown scheme in %q (want sqlite:PATH or empty)", redact(cfg.DatabaseURL))
+}
+
+func redact(u string) string {
+	if i := strings.Index(u, "@"); i >= 0 {
+		if j := strings.Index(u, "://"); j >= 0 && j < i {
+			return u[:j+3] + "…" + u[i:]
+		}
+	}
+	return u
+}
+
+// New opens the store and builds every part; nothing runs until Run.
+func New(ctx context.Context, cfg config.Config, log *slog.Logger, engine *detect.Engine) (*App, error) {
+	st, err := OpenStore(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	a := &App{Cfg: cfg, Log: log, Store: st, Engine: engine}
+	if cfg.Demo {
+		tok, err := EnsureDemo(ctx, st, cfg)
+		if err != nil {
+			st.Close()
+			return nil, fmt.Errorf("demo workspace: %w", err)
+		}
+		a.DemoToken = tok
+	}
+	a.Metrics = server.NewMetrics(st)
+	res := newResolver(st, 5*time.Second)
+	a.Worker = &act.Worker{
+		Outbox: st,
+		Route:  a.route(act.DryRun{Log: st, Latency: cfg.DryRunLatency}),
+		Log:    log.With("component", "outbox"),
+		OnOutcome: func(ac act.Action, o act.Outcome) {
+			a.Metrics.ActionOutcomes.WithLabelValues(string(ac.Kind), string(o.Status)).Inc()
+		},
+	}
+	a.Processor = &pipeline.Processor{
+		Store: st, Engine: engine, Resolve: res.Resolve, Log: log.With("component", "pipeline"),
+		OnDecided: func(ds []store.Decision) {
+			now := time.Now()
+			queued := false
+			for _, d := range ds {
+				a.Metrics.Decisions.WithLabelValues(d.Action).Inc()
+				a.Metrics.DecisionLatency.Observe(now.Sub(d.ItemReceivedAt).Seconds())
+				queued = queued || len(d.Actions) > 0
+			}
+			if queued {
+				a.Worker.Wake()
+			}
+			if a.OnDecided != nil {
+				a.OnDecided(ds)
+			}
+		},
+	}
+	a.Server = &server.Server{
+		Store: st, Log: log.With("component", "http"), Metrics: a.Metrics, MaxBodyBytes: cfg.MaxBodyBytes,
+		Ingested: a.Processor.Wake,
+		Ready: func() error {
+			if !a.running.Load() {
+				return errors.New("background workers are not running")
+			}
+			return nil
+		},
+	}
+	return a, nil
+}
+
+// route sends escalations to cases and everything else to the channel's
+// connector; until real connectors exist, that is the dry-run actor.
+func (a *App) route(dry act.Actor) act.Router {
+	cases := caseActor{a}
+	return func(ac act.Action) act.Actor {
+		if ac.Kind == act.Escalate {
+			return cases
+		}
+		return dry
+	}
+}
+
+// Run serves until ctx ends, then shuts down in order: stop taking
+// requests, let in-flight ones finish, stop the workers, close the store.
+func (a *App) Run(ctx context.Context, ln net.Listener) error {
+	if err := a.Worker.Recover(ctx); err != nil {
+		return err
+	}
+	workCtx, stopWork := context.WithCancel(context.WithoutCancel(ctx))
+	var wg sync.WaitGroup
+	for _, run := range []func(context.Context) error{a.Processor.Run, a.Worker.Run} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := run(workCtx); err != nil {
+				a.Log.Error("worker stopped", "err", err)
+			}
+		}()
+	}
+	a.running.Store(true)
+
+	srv := &http.Server{Handler: a.Server.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute, WriteTimeout: time.Minute, IdleTimeout: 2 * time.Minute}
+	srvErr := make(chan error, 1)
+	go func() { srvErr <- srv.Serve(ln) }()
+	a.Log.Info("stormwatch is serving", "addr", "http://"+ln.Addr().String(), "database", a.Cfg.DatabasePath())
+
+	if a.Cfg.Demo && a.Cfg.SimulatorRate > 0 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := a.runSimulator(workCtx, "http://"+ln.Addr().String()); err != nil && workCtx.Err() == nil {
+				a.Log.Error("simulator stopped", "err", err)
+			}
+		}()
+	}
+
+	var err error
+	select {
+	case <-ctx.Done():
+	case err = <-srvErr:
+		err = fmt.Errorf("http server: %w", err)
+	}
+	a.Log.Info("shutting down")
+	shutCtx, cancel := context.WithTimeout(context.Background(), a.Cfg.ShutdownTimeout)
+	defer cancel()
+	if serr := srv.Shutdown(shutCtx); serr != nil {
+		a.Log.Warn("http shutdown", "err", serr)
+	}
+	a.running.Store(false)
+	stopWork()
+	wg.Wait()
+	return errors.Join(err, a.Store.Close())
+}
+
+// Close releases the store when Run was never called.
+func (a *App) Close() error { return a.Store.Close() }
+
+// caseActor carries out escalations inside Stormwatch.
+type caseActor struct{ a *App }
+
+func (caseActor) Can(k act.Kind) bool { return k == act.Escalate }
+func (caseActor) Deduplicates() bool  { return true } // OpenCase is idempotent by key
+
+func (c caseActor) Execute(ctx context.Context, ac act.Action, _ ingest.Item) (string, error) {
+	id, err := c.a.Store.OpenCase(ctx, ac)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("item added to case %d", id), nil
+}

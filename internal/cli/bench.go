@@ -1,0 +1,42 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/stormwatch/stormwatch/internal/bench"
+	"github.com/stormwatch/stormwatch/internal/detect/builtin"
+)
+
+func runBench(ctx context.Context, env Env, args []string) error {
+	if len(args) == 0 || args[0] != "ingest" {
+		return usagef("bench ingest [--items N] [--batch N] [--concurrency N] [--rate ITEMS_PER_S]")
+	}
+	fs := newFlags(env, "bench ingest", "bench ingest [--items N] [--batch N] [--concurrency N] [--rate ITEMS_PER_S]")
+	items := fs.Int("items", 50000, "items to send")
+	batch := fs.Int("batch", 100, "items per request")
+	conc := fs.Int("concurrency", 4, "requests in flight")
+	rate := fs.Float64("rate", 0, "pace the load at this many items/s (0: as fast as possible)")
+	if _, err := parseFlags(fs, args[1:]); err != nil {
+		return err
+	}
+	if *items < 1 || *batch < 1 || *batch > 1000 || *conc < 1 {
+		return usagef("--items and --concurrency must be >= 1, --batch between 1 and 1000")
+	}
+	engine, err := builtin.Engine()
+	if err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp("", "stormwatch-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	rep, err := bench.Ingest(ctx, bench.IngestConfig{Items: *items, Batch: *batch, Concurrency: *conc, Rate: *rate, Dir: dir, Engine: engine})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, rep)
+	return nil
+}

@@ -1,0 +1,40 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"net"
+
+	"github.com/stormwatch/stormwatch/internal/app"
+	"github.com/stormwatch/stormwatch/internal/config"
+	"github.com/stormwatch/stormwatch/internal/detect/builtin"
+)
+
+func runServe(ctx context.Context, env Env, args []string) error {
+	fs := newFlags(env, "serve", "serve   (settings come from STORMWATCH_* variables)")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cfg, err := config.FromEnv(env.Getenv)
+	if err != nil {
+		return err
+	}
+	log := newLogger(env, cfg.LogLevel, cfg.LogFormat)
+	engine, err := builtin.Engine()
+	if err != nil {
+		return fmt.Errorf("load detectors: %w", err)
+	}
+	a, err := app.New(ctx, cfg, log, engine)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		a.Close()
+		return fmt.Errorf("listen on %s: %w (is another stormwatch running? set STORMWATCH_ADDR to another port)", cfg.Addr, err)
+	}
+	if cfg.Demo {
+		log.Info("demo workspace ready", "workspace", app.DemoWorkspace, "api", fmt.Sprintf("http://%s/api/v1/workspaces/%s/items", ln.Addr(), app.DemoWorkspace), "token_file", cfg.DataDir+"/demo-token")
+	}
+	return a.Run(ctx, ln)
+}
