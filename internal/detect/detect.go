@@ -9,6 +9,7 @@ package detect
 import (
 	"context"
 	"fmt"
+	"time"
 )
 
 // Category is one of the fixed category names. They are part of the public
@@ -93,6 +94,13 @@ type Input struct {
 	// "en", "de", "da"); empty when unknown.
 	Lang    string
 	Context *Context
+	// Workspace, AuthorID, Channel and At place the text in its stream, for
+	// detectors that look across items (the same text from many authors).
+	// All may be empty or zero, as in `stormwatch classify`.
+	Workspace string
+	AuthorID  string
+	Channel   string
+	At        time.Time
 }
 
 // Detector examines a text and reports signals. Implementations must be safe

@@ -34,6 +34,9 @@ type Engine struct {
 // is only what the caller says.
 func NewEngine(langID LanguageIdentifier, detectors ...Detector) *Engine {
 	e := &Engine{detectors: detectors, langID: langID}
+	if v, ok := langID.(interface{ Version() string }); ok {
+		e.versions = append(e.versions, "lang/"+v.Version())
+	}
 	for _, d := range detectors {
 		e.versions = append(e.versions, d.Name()+"/"+d.Version())
 	}

@@ -164,7 +164,8 @@ func (p *Processor) decide(ctx context.Context, it ingest.Item) store.Decision {
 		d.Detail, _ = json.Marshal(map[string]string{"error": fmt.Sprintf("policy unavailable: %v", err)})
 		return d
 	}
-	res := p.Engine.Analyze(ctx, detect.Input{Text: it.Text, Lang: it.Lang, Context: rt.Context})
+	res := p.Engine.Analyze(ctx, detect.Input{Text: it.Text, Lang: it.Lang, Context: rt.Context,
+		Workspace: it.Workspace, AuthorID: it.AuthorID, Channel: it.Channel, At: it.CreatedAt})
 	v := rt.Policy.Evaluate(it, res)
 	d.Lang, d.Signals, d.Detectors = res.Lang, res.Signals, res.Versions
 	d.Action, d.Rules, d.PolicyVersion = v.Action, v.Rules, v.PolicyVersion

@@ -354,3 +354,6 @@ func (s *scores) norwegian(leanBokmal bool) string {
 	}
 	return "nn"
 }
+
+// Version names the identifier's behaviour, recorded with every decision.
+func (*Identifier) Version() string { return Version }
