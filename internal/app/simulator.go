@@ -3,7 +3,7 @@ package app
 import (
 	"bytes"
 	"context"
-		"io"
+	"io"
 	"net/http"
 	"time"
 

@@ -4,14 +4,18 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime"
 
 	"github.com/stormwatch/stormwatch/internal/bench"
 	"github.com/stormwatch/stormwatch/internal/detect/builtin"
 )
 
 func runBench(ctx context.Context, env Env, args []string) error {
+	if len(args) > 0 && args[0] == "detect" {
+		return runBenchDetect(ctx, env, args[1:])
+	}
 	if len(args) == 0 || args[0] != "ingest" {
-		return usagef("bench ingest [--items N] [--batch N] [--concurrency N] [--rate ITEMS_PER_S]")
+		return usagef("bench ingest [--items N] [--batch N] [--concurrency N] [--rate ITEMS_PER_S] | bench detect [--items N] [--size BYTES]")
 	}
 	fs := newFlags(env, "bench ingest", "bench ingest [--items N] [--batch N] [--concurrency N] [--rate ITEMS_PER_S]")
 	items := fs.Int("items", 50000, "items to send")
@@ -38,5 +42,24 @@ func runBench(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	fmt.Fprintln(env.Stdout, rep)
+	return nil
+}
+
+func runBenchDetect(ctx context.Context, env Env, args []string) error {
+	fs := newFlags(env, "bench detect", "bench detect [--items N] [--size BYTES]")
+	items := fs.Int("items", 20000, "comments to classify")
+	size := fs.Int("size", 200, "bytes per comment")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *items < 1 || *size < 10 {
+		return usagef("--items must be >= 1 and --size >= 10")
+	}
+	runtime.GOMAXPROCS(1) // "per core": one goroutine on one processor
+	engine, err := builtin.Engine()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, bench.Detect(ctx, engine, bench.Comments(*items, *size)))
 	return nil
 }

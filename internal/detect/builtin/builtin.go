@@ -27,7 +27,11 @@ func Engine() (*detect.Engine, error) {
 			err = lerr
 			return
 		}
-		engine = detect.NewEngine(lang.Default(), pii.New(), lex)
+		id := lang.Default()
+		// Load the language models now rather than on the first comment
+		// that needs them, so no item pays seconds of latency.
+		id.Warm()
+		engine = detect.NewEngine(id, pii.New(), lex)
 	})
 	return engine, err
 }

@@ -1,0 +1,103 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/stormwatch/stormwatch/internal/detect"
+	"github.com/stormwatch/stormwatch/internal/sim"
+)
+
+// DetectReport is what the detection benchmark measured on one goroutine.
+type DetectReport struct {
+	Items      int
+	MeanBytes  int
+	PerSecond  float64
+	P50, P99   time.Duration
+	Max        time.Duration
+	HeapMiB    float64 // live heap after the run, detectors loaded
+	PeakRSSMiB float64 // the process's peak resident memory (VmHWM)
+	Detectors  []string
+}
+
+func (r DetectReport) String() string {
+	return fmt.Sprintf("detection on one goroutine: %d comments of %d bytes on average (%s)\n"+
+		"  throughput  %.0f comments/s\n"+
+		"  latency     p50 %s  p99 %s  max %s per comment\n"+
+		"  memory      %.0f MiB live heap, %.0f MiB peak RSS of the process",
+		r.Items, r.MeanBytes, strings.Join(r.Detectors, ", "), r.PerSecond, us(r.P50), us(r.P99), us(r.Max), r.HeapMiB, r.PeakRSSMiB)
+}
+
+func us(d time.Duration) string { return fmt.Sprintf("%.1fµs", float64(d.Nanoseconds())/1000) }
+
+// Comments returns n simulator comments cut or padded to about size bytes,
+// without language hints, as `stormwatch classify` receives them.
+func Comments(n, size int) []string {
+	g := sim.New(sim.Config{Seed: 99, Workspace: "bench", Start: time.Date(2026, 11, 16, 8, 0, 0, 0, time.UTC)})
+	out := make([]string, n)
+	for i := range out {
+		first := g.Next()
+		text := first.Item.Text
+		for len(text) < size {
+			// Pad with more of the same language: a real comment is
+			// mostly in one language.
+			if ev := g.Next(); ev.Truth.Lang == first.Truth.Lang {
+				text += " " + ev.Item.Text
+			}
+		}
+		cut := size
+		for cut > 0 && cut < len(text) && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		out[i] = text[:cut]
+	}
+	return out
+}
+
+// Detect runs the engine over comments one after another on this
+// goroutine, timing each.
+func Detect(ctx context.Context, e *detect.Engine, comments []string) DetectReport {
+	// Warm up: lazy model loading must not count as a comment's latency.
+	for _, c := range comments[:min(200, len(comments))] {
+		e.Analyze(ctx, detect.Input{Text: c})
+	}
+	lat := make([]time.Duration, len(comments))
+	total := 0
+	start := time.Now()
+	for i, c := range comments {
+		t0 := time.Now()
+		e.Analyze(ctx, detect.Input{Text: c})
+		lat[i] = time.Since(t0)
+		total += len(c)
+	}
+	elapsed := time.Since(start)
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return DetectReport{
+		Items: len(comments), MeanBytes: total / max(1, len(comments)), PerSecond: float64(len(comments)) / elapsed.Seconds(),
+		P50: Percentile(lat, 50), P99: Percentile(lat, 99), Max: Percentile(lat, 100),
+		HeapMiB: float64(ms.HeapAlloc) / (1 << 20), PeakRSSMiB: peakRSS(), Detectors: e.Versions(),
+	}
+}
+
+// peakRSS reads VmHWM from /proc (Linux); 0 elsewhere.
+func peakRSS() float64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 64)
+			return kb / 1024
+		}
+	}
+	return 0
+}
