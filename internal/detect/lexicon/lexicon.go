@@ -1,0 +1,1034 @@
+// Package lexicon owns Stormwatch's curated per-language lexicons (data/*.tsv,
+// embedded in the binary) and the detector that matches them: abuse (insult,
+// harassment, threat, hate, sexual, accusation, spam) and the cues of
+// legitimate traffic (complaint, question, praise, crisis), in French,
+// Dutch, Swedish, Norwegian (Bokmål and Nynorsk), English and German.
+//
+// All entries are matched in one pass of an Aho-Corasick automaton over the
+// text as normalised by package normalize, so evasion ("i.d.i.o.t", "1d10t",
+// "іdіоt", "stuuupid") is undone before matching and spans still point into
+// the original. A match is then judged in its context, because the same
+// word is abuse in one sentence and not in the next:
+//
+//   - whom it is aimed at: the reader ("you", "tu", "du"), a staff member
+//     named in Context.StaffNames (which also yields harassment), a third
+//     person, an identity group (which yields hate), or an object ("this
+//     stupid app", "putain de bug"), which scores far lower;
+//   - negation just before it ("you are not an idiot");
+//   - counter-speech and quotation ("calling people 'idiots' is not okay");
+//   - reclaimed slurs used of oneself ("I'm a proud dyke").
+//
+// Each signal says why in its Explanation, e.g.
+// `fr:"connard" insult sev 3, aimed at "tu"`.
+//
+// Data file format: see data/README.md.
+package lexicon
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/stormwatch/stormwatch/internal/detect"
+	"github.com/stormwatch/stormwatch/internal/detect/normalize"
+)
+
+// Detector is the lexicon detector. It is immutable once built and safe for
+// concurrent use.
+type Detector struct {
+	lx      *lexicon
+	langBit map[string]uint16
+}
+
+var _ detect.Detector = (*Detector)(nil)
+
+// New loads and compiles the embedded lexicons. A malformed line is
+// reported as file:line.
+func New() (*Detector, error) {
+	lx, err := load()
+	if err != nil {
+		return nil, err
+	}
+	d := &Detector{lx: lx, langBit: map[string]uint16{}}
+	for i, l := range lx.langs {
+		d.langBit[l] = 1 << i
+	}
+	return d, nil
+}
+
+// Name is "lexicon".
+func (d *Detector) Name() string { return "lexicon" }
+
+// Version names the code revision and a hash of the lexicon data, so a
+// decision can be replayed against the exact lexicons it was made with.
+func (d *Detector) Version() string { return d.lx.version }
+
+// Stats returns the number of lexicon entries per language file and
+// category ("emoji" for the language-neutral file).
+func (d *Detector) Stats() map[string]map[string]int {
+	out := make(map[string]map[string]int, len(d.lx.counts))
+	for l, m := range d.lx.counts {
+		c := make(map[string]int, len(m))
+		for k, v := range m {
+			c[k] = v
+		}
+		out[l] = c
+	}
+	return out
+}
+
+// Patterns reports the number of distinct normalised patterns, automaton
+// states and the bytes the automaton's tables hold.
+func (d *Detector) Patterns() (patterns, states, bytes int) {
+	return d.lx.patterns, d.lx.ac.states(), d.lx.ac.size()
+}
+
+// family returns the languages whose lexicons apply in full to a comment in
+// lang. Bokmål and Nynorsk share most abuse; Danish is closest to them.
+func family(lang string) []string {
+	switch lang {
+	case "nb", "nn", "no", "da":
+		return []string{"nb", "nn"}
+	}
+	return []string{lang}
+}
+
+// Detect implements detect.Detector.
+func (d *Detector) Detect(ctx context.Context, in detect.Input) ([]detect.Signal, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	n := normalize.Text(in.Text)
+	st := statePool.Get().(*state)
+	defer statePool.Put(st)
+	var res results
+	d.analyze(n, in, st, &res)
+	if dn := n.Double(); dn != nil {
+		d.analyze(dn, in, st, &res)
+	}
+	return res.signals(d.lx.version), nil
+}
+
+// hit is one match of an entry in the normalised text.
+type hit struct {
+	e      int32 // entry index
+	s, t   int32 // byte range in the normalised text
+	w0, w1 int32 // first and last word index
+	sent   int32
+	gone   bool
+	name   string // for staff-name hits
+}
+
+type state struct {
+	words []int32 // byte offset of each word start
+	sents []int32 // sentence of each word
+	hits  []hit
+	parts []hit
+}
+
+var statePool = sync.Pool{New: func() any { return new(state) }}
+
+// target is what an abusive match is aimed at.
+type target uint8
+
+const (
+	tNone target = iota
+	tYou
+	tNamed
+	tPerson
+	tGroup
+	tObject
+)
+
+// scored is one judged match, ready to become part of a signal. For cues
+// the explanation is rendered only if it is among those shown (lazy: most
+// matches of a long comment never are).
+type scored struct {
+	kind  kind
+	score float64
+	sev   int8
+	spans []detect.Span
+	expl  string
+	lazy  *lexicon // when set, expl is rendered from e, neg
+	e     int32
+	neg   string
+	one   [1]detect.Span
+	why   *why // when set, expl is rendered from it
+}
+
+func (s *scored) explanation() string {
+	if s.why != nil {
+		return s.why.String()
+	}
+	if s.lazy == nil {
+		return s.expl
+	}
+	e := &s.lazy.entries[s.e]
+	x := strconv.Quote(e.term)
+	if e.lang != "" {
+		x = e.lang + ":" + x
+	}
+	x += " " + e.kind.String() + " sev " + strconv.Itoa(int(e.sev))
+	if s.neg != "" {
+		x += ", negated by " + strconv.Quote(s.neg)
+	}
+	return x
+}
+
+type results struct {
+	by [nPublic][]scored
+}
+
+func isWordAt(text string, i int) bool {
+	if i < 0 || i >= len(text) {
+		return false
+	}
+	c := text[i]
+	if c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return normalize.IsWordRune(r)
+}
+
+func isWordBefore(text string, i int) bool {
+	if i <= 0 || i > len(text) {
+		return false
+	}
+	c := text[i-1]
+	if c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return normalize.IsWordRune(r)
+}
+
+func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, res *results) {
+	text := n.String()
+	lx := d.lx
+	// Words and sentences.
+	st.words, st.sents = st.words[:0], st.sents[:0]
+	sent := int32(0)
+	prevWord := false
+	for i := 0; i < len(text); {
+		c := text[i]
+		w := 1
+		var word bool
+		if c < utf8.RuneSelf {
+			word = 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
+			if c == '.' || c == '!' || c == '?' || c == ';' {
+				sent++
+			}
+		} else {
+			var r rune
+			r, w = utf8.DecodeRuneInString(text[i:])
+			word = normalize.IsWordRune(r)
+		}
+		if word && !prevWord {
+			st.words = append(st.words, int32(i))
+			st.sents = append(st.sents, sent)
+		}
+		prevWord = word
+		i += w
+	}
+	wordAt := func(p int32) int32 {
+		// index of the last word starting at or before p
+		k := sort.Search(len(st.words), func(j int) bool { return st.words[j] > p })
+		return int32(k - 1)
+	}
+	sentOf := func(w int32) int32 {
+		if w < 0 || int(w) >= len(st.sents) {
+			return 0
+		}
+		return st.sents[w]
+	}
+	// Matching.
+	hits := st.hits[:0]
+	parts := st.parts[:0]
+	lx.ac.scan(text, func(id, s, t int32) {
+		for _, ei := range lx.byPat[id] {
+			e := &lx.entries[ei]
+			if !e.pre && isWordAt(text, int(s)) && isWordBefore(text, int(s)) && !n.Joined(int(s)) {
+				continue
+			}
+			if !e.suf && isWordBefore(text, int(t)) && isWordAt(text, int(t)) && !n.Joined(int(t)) {
+				continue
+			}
+			// A wildcard match covers the whole word it sits in, so that
+			// "idiot*" and "idiots" from another lexicon compete as equals
+			// and the span shows the word as written.
+			if e.suf {
+				for int(t) < len(text) && isWordAt(text, int(t)) {
+					t++
+				}
+			}
+			if e.pre {
+				for s > 0 && isWordBefore(text, int(s)) {
+					s--
+				}
+			}
+			h := hit{e: ei, s: s, t: t, w0: wordAt(s), w1: wordAt(t - 1)}
+			h.sent = sentOf(max(h.w0, 0))
+			if e.kind == kPart {
+				parts = append(parts, h)
+			} else {
+				hits = append(hits, h)
+			}
+		}
+	})
+	hits = joinParts(lx, hits, parts)
+	st.parts = parts
+	// Language: the caller's, else a guess from function words, else all.
+	active, lean := d.activeLangs(in.Lang, hits)
+	for i := range hits {
+		e := &lx.entries[hits[i].e]
+		if e.lang != "" && e.flags&fAny == 0 && active&d.langBit[e.lang] == 0 {
+			hits[i].gone = true
+		}
+		if e.flags&fStart != 0 && hits[i].w0 > 0 && sentOf(hits[i].w0-1) == hits[i].sent {
+			hits[i].gone = true
+		}
+	}
+	suppress(lx, hits, uint32(active)|uint32(lean)<<16, d.langBit)
+	// Staff names.
+	if in.Context != nil {
+		hits = appendNames(hits, n, in.Context.StaffNames, wordAt, sentOf)
+	}
+	st.hits = hits
+	j := judge{d: d, n: n, text: text, hits: hits, sentOf: sentOf}
+	for i := range hits {
+		h := &hits[i]
+		if h.gone || h.name != "" {
+			continue
+		}
+		e := &lx.entries[h.e]
+		switch e.kind {
+		case kInsult, kProfanity, kHarassment, kThreat, kHate, kSexual, kAccusation:
+			j.abuse(h, res)
+		case kComplaint, kCrisis, kPraise, kSpam:
+			j.cue(h, res)
+		}
+	}
+	j.question(res, st)
+}
+
+// joinParts turns the parts of patterns with gaps into whole hits: each
+// part must follow the previous one within three words, in one sentence.
+func joinParts(lx *lexicon, hits, parts []hit) []hit {
+	if len(parts) == 0 {
+		return hits
+	}
+	sort.Slice(parts, func(a, b int) bool { return parts[a].s < parts[b].s })
+	for i := range parts {
+		p := &parts[i]
+		pe := &lx.entries[p.e]
+		if pe.part != 0 {
+			continue
+		}
+		whole := &lx.entries[pe.whole]
+		last := p
+		ok := true
+		for k := int8(1); k < whole.parts && ok; k++ {
+			ok = false
+			for m := range parts {
+				q := &parts[m]
+				qe := &lx.entries[q.e]
+				if qe.whole != pe.whole || qe.part != k || q.s < last.t || q.sent != last.sent {
+					continue
+				}
+				if gap := q.w0 - last.w1 - 1; gap >= 0 && gap <= 3 {
+					last, ok = q, true
+					break
+				}
+			}
+		}
+		if ok {
+			hits = append(hits, hit{e: pe.whole, s: p.s, t: last.t, w0: p.w0, w1: last.w1, sent: p.sent})
+		}
+	}
+	return hits
+}
+
+// activeLangs returns the set of languages whose language-specific entries
+// apply. With no usable language given, function words decide when they
+// clearly point one way; otherwise every lexicon applies.
+//
+// lean is the language the function words point to, however weakly; it
+// only breaks ties between equal matches from several lexicons.
+func (d *Detector) activeLangs(lang string, hits []hit) (active, lean uint16) {
+	var set uint16
+	for _, l := range family(strings.ToLower(lang)) {
+		set |= d.langBit[l]
+	}
+	if set != 0 {
+		return set, set
+	}
+	var votes [16]int
+	for _, h := range hits {
+		e := &d.lx.entries[h.e]
+		if e.kind == kLang {
+			for i, l := range d.lx.langs {
+				if l == e.lang {
+					votes[i]++
+				}
+			}
+		}
+	}
+	best, second := -1, 0
+	for i := range d.lx.langs {
+		if best < 0 || votes[i] > votes[best] {
+			best = i
+		}
+	}
+	for i := range d.lx.langs {
+		if i != best && votes[i] > second {
+			second = votes[i]
+		}
+	}
+	if best >= 0 && votes[best] > 0 {
+		for _, l := range family(d.lx.langs[best]) {
+			lean |= d.langBit[l]
+		}
+	}
+	if votes[best] >= 2 && votes[best] >= 2*second {
+		return lean, lean
+	}
+	return ^uint16(0), lean
+}
+
+// group returns the comparison class for suppression: public kinds and
+// profanity compete with insults.
+func group(k kind) kind {
+	if k == kProfanity {
+		return kInsult
+	}
+	return k
+}
+
+// suppress hides a match inside a longer match of the same kind ("idiot"
+// inside "jävla idiot"), duplicates of one term from several languages
+// (keeping the active language's), and anything inside an override entry
+// ("thanks for nothing" hides "thanks").
+func suppress(lx *lexicon, hits []hit, active uint32, bits map[string]uint16) {
+	// By start, longer first: whatever a hit contains comes after it.
+	slices.SortFunc(hits, func(x, y hit) int {
+		if c := cmp.Compare(x.s, y.s); c != 0 {
+			return c
+		}
+		return cmp.Compare(y.t, x.t)
+	})
+	for a := range hits {
+		if hits[a].gone {
+			continue
+		}
+		ea := &lx.entries[hits[a].e]
+		for b := a + 1; b < len(hits) && hits[b].s < max(hits[a].t, hits[a].s+1); b++ {
+			if hits[b].gone {
+				continue
+			}
+			eb := &lx.entries[hits[b].e]
+			if !(hits[a].s <= hits[b].s && hits[b].t <= hits[a].t) {
+				continue
+			}
+			longer := hits[a].t-hits[a].s > hits[b].t-hits[b].s
+			if !longer && eb.flags&fOverride != 0 && ea.flags&fOverride == 0 {
+				// Same span, the later one overrides.
+				hits[a].gone = true
+				break
+			}
+			if ea.flags&fOverride != 0 && eb.flags&fOverride == 0 {
+				hits[b].gone = true
+				continue
+			}
+			if longer && group(ea.kind) == group(eb.kind) {
+				hits[b].gone = true
+				continue
+			}
+			if !longer && ea.kind == eb.kind && a < b {
+				// Same span, same kind: keep the better entry.
+				if rank(eb, active, bits) > rank(ea, active, bits) {
+					hits[a].gone = true
+					break
+				}
+				hits[b].gone = true
+			}
+		}
+	}
+}
+
+// rank orders equal matches of one term from several lexicons: the
+// language the comment leans to first, then severity. active carries the
+// active set in its low 16 bits and the leaning in the high ones.
+func rank(e *entry, active uint32, bits map[string]uint16) int {
+	r := int(e.sev)
+	if e.lang != "" && (active>>16)&uint32(bits[e.lang]) != 0 {
+		r += 10
+	}
+	return r
+}
+
+// appendNames adds a hit for each occurrence of a staff name: the full name,
+// or one part of it of three letters or more written with a capital.
+func appendNames(hits []hit, n *normalize.Normalized, names []string, wordAt func(int32) int32, sentOf func(int32) int32) []hit {
+	text := n.String()
+	orig := n.Original()
+	add := func(key string, needCap bool) {
+		for from := 0; from < len(text); {
+			i := strings.Index(text[from:], key)
+			if i < 0 {
+				return
+			}
+			s, t := from+i, from+i+len(key)
+			from = s + 1
+			if isWordBefore(text, s) || isWordAt(text, t) {
+				continue
+			}
+			if needCap {
+				sp := n.Span(s, t)
+				r, _ := utf8.DecodeRuneInString(orig[sp.Start():])
+				if !(r >= 'A' && r <= 'Z') && !(r > utf8.RuneSelf && strings.ToLower(string(r)) != string(r)) {
+					continue
+				}
+			}
+			h := hit{e: -1, s: int32(s), t: int32(t), name: key, w0: wordAt(int32(s)), w1: wordAt(int32(t - 1))}
+			h.sent = sentOf(max(h.w0, 0))
+			hits = append(hits, h)
+		}
+	}
+	for _, name := range names {
+		key := normalize.Key(name)
+		if key == "" {
+			continue
+		}
+		add(key, false)
+		if strings.Contains(key, " ") {
+			for _, p := range strings.Fields(key) {
+				if utf8.RuneCountInString(p) >= 3 {
+					add(p, true)
+				}
+			}
+		}
+	}
+	return hits
+}
+
+// judge scores matches in their context.
+type judge struct {
+	d      *Detector
+	n      *normalize.Normalized
+	text   string
+	hits   []hit
+	sentOf func(int32) int32
+}
+
+// dist is the distance in words between two hits in one sentence
+// (0 when they overlap), or -1 when in different sentences.
+func dist(a, b *hit) int32 {
+	if a.sent != b.sent {
+		return -1
+	}
+	switch {
+	case b.w1 < a.w0:
+		return a.w0 - b.w1
+	case b.w0 > a.w1:
+		return b.w0 - a.w1
+	}
+	return 0
+}
+
+// kName stands for staff-name hits in nearest (they have no entry).
+const kName = kPart
+
+// nearest finds the closest hit of kind k (or a staff name when k is
+// kName) within max words of h, returning its index or -1.
+func (j *judge) nearest(h *hit, k kind, maxd int32, poss int) int {
+	best, bd := -1, maxd+1
+	for i := range j.hits {
+		c := &j.hits[i]
+		if c.gone || c == h {
+			continue
+		}
+		if k == kName {
+			if c.name == "" {
+				continue
+			}
+		} else {
+			if c.name != "" || c.e < 0 {
+				continue
+			}
+			e := &j.d.lx.entries[c.e]
+			if e.kind != k {
+				continue
+			}
+			if poss == 1 && e.flags&fPoss == 0 || poss == 0 && e.flags&fPoss != 0 {
+				continue
+			}
+		}
+		if dd := dist(h, c); dd >= 0 && dd < bd {
+			best, bd = i, dd
+		}
+	}
+	return best
+}
+
+// negation finds a negation cue up to three words before h with no
+// punctuation in between ("no, you're an idiot" is not a negation).
+func (j *judge) negation(h *hit) int {
+	for i := range j.hits {
+		c := &j.hits[i]
+		if c.gone || c.e < 0 || j.d.lx.entries[c.e].kind != kNeg {
+			continue
+		}
+		if c.sent == h.sent && c.s > h.s && c.t < h.t && j.d.lx.entries[h.e].parts > 1 {
+			// Inside the gap of a pattern: "I will never hurt you".
+			return i
+		}
+		if c.sent != h.sent || c.w1 >= h.w0 || h.w0-c.w1-1 > 3 || c.t > h.s {
+			continue
+		}
+		if strings.ContainsAny(j.text[c.t:h.s], ",.;:!?\"") {
+			continue
+		}
+		return i
+	}
+	return -1
+}
+
+// quoted reports whether the original text has quote marks around h.
+func (j *judge) quoted(h *hit) bool {
+	sp := j.n.Span(int(h.s), int(h.t))
+	o := j.n.Original()
+	isQ := func(r rune) bool {
+		switch r {
+		case '"', '\'', '«', '»', '“', '”', '‘', '’', '„', '‹', '›', '`':
+			return true
+		}
+		return false
+	}
+	before := strings.TrimRight(o[:sp.Start()], " ")
+	after := strings.TrimLeft(o[sp.End():], " ")
+	rb, _ := utf8.DecodeLastRuneInString(before)
+	ra, _ := utf8.DecodeRuneInString(after)
+	// A plural or possessive ending may sit inside the quotes: "idiots".
+	if !isQ(ra) {
+		if k := strings.IndexFunc(after, func(r rune) bool { return !('a' <= r && r <= 'z') }); k > 0 && k <= 2 {
+			ra, _ = utf8.DecodeRuneInString(after[k:])
+		}
+	}
+	return isQ(rb) && isQ(ra)
+}
+
+var baseScore = [4]float64{0, 0.5, 0.72, 0.9}
+
+func (j *judge) term(h *hit) string {
+	e := &j.d.lx.entries[h.e]
+	var b strings.Builder
+	if e.lang != "" {
+		b.WriteString(e.lang)
+		b.WriteByte(':')
+	}
+	if e.parts > 1 {
+		// The term has alternatives and gaps: show what matched.
+		b.WriteString(strconv.Quote(j.text[h.s:h.t]))
+	} else {
+		b.WriteString(strconv.Quote(e.term))
+	}
+	return b.String()
+}
+
+// abuse judges an abusive match.
+func (j *judge) abuse(h *hit, res *results) {
+	e := &j.d.lx.entries[h.e]
+	tgt, tcue := tNone, -1
+	you := j.nearest(h, kYou, 6, 0)
+	obj := j.nearest(h, kObject, 4, -1)
+	if obj >= 0 && dist(h, &j.hits[obj]) == 0 {
+		// An object word inside the phrase itself is part of it.
+		obj = -1
+	}
+	dYou, dObj := int32(99), int32(99)
+	if you >= 0 {
+		dYou = dist(h, &j.hits[you])
+	}
+	if obj >= 0 {
+		dObj = dist(h, &j.hits[obj])
+	}
+	switch {
+	case obj >= 0 && dObj <= 2 && dObj <= dYou && dYou > 0:
+		tgt, tcue = tObject, obj
+	case you >= 0:
+		tgt, tcue = tYou, you
+	default:
+		if c := j.nearest(h, kName, 6, -1); c >= 0 {
+			tgt, tcue = tNamed, c
+		} else if c := j.nearest(h, kGroup, 5, -1); c >= 0 {
+			tgt, tcue = tGroup, c
+		} else if c := j.nearest(h, kPerson, 5, -1); c >= 0 {
+			tgt, tcue = tPerson, c
+		} else if c := j.nearest(h, kYou, 4, 1); c >= 0 && e.flags&fTarget == 0 && e.kind != kProfanity {
+			// "your X" is about X: it makes an adjective or an expletive
+			// personal only when nothing else does ("your stupid app").
+			tgt, tcue = tYou, c
+		} else if obj >= 0 {
+			tgt, tcue = tObject, obj
+		}
+	}
+	// A named person beats a third-person pronoun or nobody.
+	named := j.nearest(h, kName, 6, -1)
+	if named >= 0 && (tgt == tNone || tgt == tPerson) {
+		tgt, tcue = tNamed, named
+	}
+
+	score := baseScore[e.sev]
+	w := why{lx: j.d.lx, e: h.e, tgt: tgt}
+	if e.parts > 1 {
+		w.matched = j.text[h.s:h.t]
+	}
+	if tcue >= 0 {
+		w.tcue = j.raw(tcue)
+	}
+	kind := e.kind
+	switch {
+	case e.kind == kProfanity:
+		kind = kInsult
+		switch tgt {
+		case tYou, tNamed:
+			score *= 0.9
+		case tPerson, tGroup:
+			score *= 0.7
+		default:
+			score *= 0.3
+			w.expletive = true
+		}
+	case e.flags&fGroup != 0:
+		// "are vermin", "should be deported": hate when aimed at a group,
+		// an insult when aimed at a person, nothing otherwise.
+		switch tgt {
+		case tGroup:
+			kind = kHate
+		case tYou, tNamed, tPerson:
+			if kind == kHate {
+				kind = kInsult
+			}
+		default:
+			return
+		}
+	case e.flags&fTarget != 0:
+		// An adjective aimed at a third person ("the vet is useless") is
+		// closer to a harsh complaint than one hurled at the reader.
+		switch tgt {
+		case tYou:
+		case tNamed:
+			score *= 0.9
+		case tPerson, tGroup:
+			score *= 0.8
+		case tObject:
+			score *= 0.2
+		default:
+			score *= 0.45
+		}
+	default:
+		switch tgt {
+		case tYou, tNamed:
+			score = min(score*1.08, 0.97)
+		case tObject:
+			score *= 0.35
+		case tNone:
+			if kind != kThreat {
+				score *= 0.9
+			}
+		}
+	}
+	w.kind = kind
+	if e.flags&fReclaimed != 0 {
+		if s := j.self(h); s >= 0 {
+			score *= 0.2
+			w.self = j.raw(s)
+		} else if tgt != tYou && tgt != tNamed {
+			score *= 0.5
+			w.reclaimed = true
+		}
+	}
+	if ng := j.negation(h); ng >= 0 {
+		score *= 0.25
+		w.neg = j.raw(ng)
+	}
+	cs := j.nearest(h, kCounter, 6, -1)
+	w.quoted = j.quoted(h)
+	switch {
+	case cs >= 0:
+		score *= 0.3
+		w.counter = j.raw(cs)
+	case w.quoted:
+		score *= 0.5
+	}
+	sp := j.n.Span(int(h.s), int(h.t))
+	res.addWhy(kind, score, e.sev, w, sp)
+	if w.neg != "" || w.counter != "" || w.quoted {
+		return
+	}
+	// Derived signals: an insult or accusation aimed at an identity group
+	// is hate; abuse near a staff member's name is harassment of them.
+	if tgt == tGroup && kind != kHate && (kind == kInsult || kind == kAccusation || kind == kThreat) && score >= 0.35 {
+		res.addWhy(kHate, max(score, baseScore[2]), max(e.sev, 2), w, sp)
+	}
+	if named >= 0 && score >= 0.5 {
+		ns := j.n.Span(int(j.hits[named].s), int(j.hits[named].t))
+		hw := w
+		hw.staff = j.raw(named)
+		res.addWhy(kHarassment, max(score, 0.6), e.sev, hw, sp, ns)
+	}
+}
+
+// raw is the normalised text of a cue hit (or the staff name).
+func (j *judge) raw(i int) string {
+	c := &j.hits[i]
+	if c.name != "" {
+		return c.name
+	}
+	return j.text[c.s:c.t]
+}
+
+// why holds what an abuse judgement rests on; it is rendered into an
+// Explanation only for the matches a signal shows.
+type why struct {
+	lx        *lexicon
+	e         int32
+	kind      kind
+	matched   string // the matched text, for patterns with gaps
+	tgt       target
+	tcue      string
+	staff     string // set for derived harassment
+	neg       string
+	counter   string
+	self      string
+	quoted    bool
+	expletive bool
+	reclaimed bool
+}
+
+func (w *why) String() string {
+	e := &w.lx.entries[w.e]
+	var b strings.Builder
+	term := func() {
+		if e.lang != "" {
+			b.WriteString(e.lang)
+			b.WriteByte(':')
+		}
+		if w.matched != "" {
+			b.WriteString(strconv.Quote(w.matched))
+		} else {
+			b.WriteString(strconv.Quote(e.term))
+		}
+	}
+	if w.staff != "" {
+		b.WriteString("staff name " + strconv.Quote(w.staff) + " near ")
+		term()
+		b.WriteString(" " + w.kind.String())
+		return b.String()
+	}
+	term()
+	b.WriteString(" " + w.kind.String() + " sev " + strconv.Itoa(int(e.sev)))
+	switch {
+	case w.tcue == "":
+		b.WriteString(", no target")
+	case w.tgt == tObject:
+		b.WriteString(", aimed at object " + strconv.Quote(w.tcue))
+	case w.tgt == tGroup:
+		b.WriteString(", aimed at group " + strconv.Quote(w.tcue))
+	case w.tgt == tNamed:
+		b.WriteString(", aimed at staff " + strconv.Quote(w.tcue))
+	default:
+		b.WriteString(", aimed at " + strconv.Quote(w.tcue))
+	}
+	if w.expletive {
+		b.WriteString(", expletive")
+	}
+	if w.self != "" {
+		b.WriteString(", reclaimed, said of oneself (" + strconv.Quote(w.self) + ")")
+	} else if w.reclaimed {
+		b.WriteString(", reclaimed word")
+	}
+	if w.neg != "" {
+		b.WriteString(", negated by " + strconv.Quote(w.neg))
+	}
+	if w.counter != "" {
+		b.WriteString(", counter-speech cue " + strconv.Quote(w.counter))
+	}
+	if w.quoted {
+		b.WriteString(", quoted")
+	}
+	return b.String()
+}
+
+// self finds a first-person cue up to three words before h.
+func (j *judge) self(h *hit) int {
+	for i := range j.hits {
+		c := &j.hits[i]
+		if c.gone || c.e < 0 || j.d.lx.entries[c.e].kind != kSelf {
+			continue
+		}
+		if c.sent == h.sent && c.w1 <= h.w0 && h.w0-c.w1 <= 4 {
+			return i
+		}
+	}
+	return -1
+}
+
+var cueScore = [4]float64{0, 0.45, 0.65, 0.8}
+
+// cue judges a complaint, crisis, praise or spam cue.
+func (j *judge) cue(h *hit, res *results) {
+	e := &j.d.lx.entries[h.e]
+	score := cueScore[e.sev]
+	sc := scored{kind: e.kind, score: score, sev: e.sev, lazy: j.d.lx, e: h.e}
+	if ng := j.negation(h); ng >= 0 {
+		sc.score *= 0.3
+		sc.neg = j.text[j.hits[ng].s:j.hits[ng].t]
+	}
+	sc.one[0] = j.n.Span(int(h.s), int(h.t))
+	res.addScored(sc)
+}
+
+// addWhy adds a judged abusive match; the explanation is rendered later.
+func (r *results) addWhy(k kind, score float64, sev int8, w why, spans ...detect.Span) {
+	if k >= nPublic || score <= 0 {
+		return
+	}
+	// The stretched-letters variant finds most matches twice.
+	for i, o := range r.by[k] {
+		if o.why != nil && *o.why == w && len(o.spans) > 0 && o.spans[0] == spans[0] {
+			r.by[k][i].score = max(o.score, score)
+			return
+		}
+	}
+	sc := scored{kind: k, score: score, sev: sev, why: &w}
+	if len(spans) == 1 {
+		sc.one[0] = spans[0]
+	} else {
+		sc.spans = append([]detect.Span(nil), spans...)
+	}
+	r.by[k] = append(r.by[k], sc)
+	if len(spans) == 1 {
+		l := r.by[k]
+		l[len(l)-1].spans = l[len(l)-1].one[:]
+	}
+}
+
+// addScored adds a lazily explained cue, once per entry and span.
+func (r *results) addScored(sc scored) {
+	for i, o := range r.by[sc.kind] {
+		if o.lazy != nil && o.e == sc.e && o.one == sc.one {
+			r.by[sc.kind][i].score = max(o.score, sc.score)
+			return
+		}
+	}
+	r.by[sc.kind] = append(r.by[sc.kind], sc)
+	l := r.by[sc.kind]
+	l[len(l)-1].spans = l[len(l)-1].one[:]
+}
+
+// question: a question mark, interrogative words, or both in one sentence.
+func (j *judge) question(res *results, st *state) {
+	qm := strings.IndexByte(j.text, '?')
+	qsent := int32(-1)
+	if qm >= 0 {
+		k := sort.Search(len(st.words), func(i int) bool { return st.words[i] > int32(qm) })
+		qsent = j.sentOf(int32(k - 1))
+	}
+	found := false
+	for i := range j.hits {
+		h := &j.hits[i]
+		if h.gone || h.e < 0 || j.d.lx.entries[h.e].kind != kQuestion {
+			continue
+		}
+		e := &j.d.lx.entries[h.e]
+		score := cueScore[e.sev]
+		expl := j.term(h) + " question sev " + strconv.Itoa(int(e.sev))
+		if h.sent == qsent {
+			score = min(score+0.25, 0.9)
+			expl += ", with a question mark"
+		}
+		res.add(kQuestion, score, e.sev, expl, j.n.Span(int(h.s), int(h.t)))
+		found = true
+	}
+	if qm >= 0 && !found {
+		res.add(kQuestion, 0.5, 1, `"?" question mark`, j.n.Span(qm, qm+1))
+	}
+}
+
+func (r *results) add(k kind, score float64, sev int8, expl string, spans ...detect.Span) {
+	if k >= nPublic || score <= 0 {
+		return
+	}
+	// The stretched-letters variant finds most matches twice.
+	for i, o := range r.by[k] {
+		if o.expl == expl && len(o.spans) > 0 && len(spans) > 0 && o.spans[0] == spans[0] {
+			r.by[k][i].score = max(o.score, score)
+			return
+		}
+	}
+	r.by[k] = append(r.by[k], scored{kind: k, score: score, sev: sev, expl: expl, spans: spans})
+}
+
+// signals merges the judged matches into one signal per category: the best
+// score, raised a little by independent further evidence (at most +0.15),
+// every span, and the explanations of the strongest matches.
+func (r *results) signals(version string) []detect.Signal {
+	var out []detect.Signal
+	for k := kind(0); k < nPublic; k++ {
+		list := r.by[k]
+		if len(list) == 0 {
+			continue
+		}
+		slices.SortStableFunc(list, func(a, b scored) int { return cmp.Compare(b.score, a.score) })
+		best := list[0].score
+		miss := 1.0
+		var sev int8
+		var spans []detect.Span
+		var expl []string
+		for _, s := range list {
+			miss *= 1 - s.score
+			sev = max(sev, s.sev)
+			for _, sp := range s.spans {
+				dup := false
+				for _, o := range spans {
+					if o == sp {
+						dup = true
+						break
+					}
+				}
+				if !dup {
+					spans = append(spans, sp)
+				}
+			}
+			if len(expl) < 3 {
+				if x := s.explanation(); !slices.Contains(expl, x) {
+					expl = append(expl, x)
+				}
+			}
+		}
+		score := min(1-miss, best+0.15, 0.99)
+		slices.SortFunc(spans, func(a, b detect.Span) int {
+			if c := cmp.Compare(a[0], b[0]); c != 0 {
+				return c
+			}
+			return cmp.Compare(a[1], b[1])
+		})
+		out = append(out, detect.Signal{
+			Category:    publicCats[k],
+			Score:       float64(int(score*1000+0.5)) / 1000,
+			Spans:       spans,
+			Severity:    int(sev),
+			Detector:    "lexicon",
+			Version:     version,
+			Explanation: "lexicon " + strings.Join(expl, "; "),
+		})
+	}
+	return out
+}

@@ -1,0 +1,364 @@
+package lexicon
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/stormwatch/stormwatch/internal/detect"
+	"github.com/stormwatch/stormwatch/internal/detect/normalize"
+)
+
+//go:embed data/*.tsv
+var dataFS embed.FS
+
+// kind is an entry's category: the public ones, then the cues that only
+// steer scoring and are never emitted.
+type kind uint8
+
+const (
+	kInsult kind = iota
+	kHarassment
+	kThreat
+	kHate
+	kSexual
+	kAccusation
+	kSpam
+	kComplaint
+	kQuestion
+	kPraise
+	kCrisis
+	nPublic // number of public kinds
+
+	kProfanity // an expletive: an insult only when aimed at a person
+	kYou       // second person: the target is the reader
+	kPerson    // third person or a person noun: the target is someone
+	kObject    // a thing: app, site, bug, service
+	kSelf      // first person, for reclaimed words
+	kGroup     // an identity group: "immigrants", "gays"
+	kNeg       // a negation: "not", "pas", "niet", "inte"
+	kCounter   // counter-speech: "calling people", "is not okay"
+	kLang      // a function word, to guess the language
+	kOK        // an innocent phrase hiding a bad word ("chink in the armor")
+	kPart      // one part of a pattern with gaps (internal)
+)
+
+var kindNames = map[string]kind{
+	"insult": kInsult, "harassment": kHarassment, "threat": kThreat, "hate": kHate,
+	"sexual": kSexual, "accusation": kAccusation, "spam": kSpam, "complaint": kComplaint,
+	"question": kQuestion, "praise": kPraise, "crisis": kCrisis,
+	"profanity": kProfanity, "you": kYou, "person": kPerson, "object": kObject,
+	"self": kSelf, "group": kGroup, "neg": kNeg, "counter": kCounter, "lang": kLang, "ok": kOK,
+}
+
+var kindList = func() []string {
+	l := make([]string, kPart+1)
+	for n, k := range kindNames {
+		l[k] = n
+	}
+	l[kPart] = "part"
+	return l
+}()
+
+var publicCats = [nPublic]detect.Category{
+	detect.Insult, detect.Harassment, detect.Threat, detect.Hate, detect.Sexual,
+	detect.Accusation, detect.Spam, detect.Complaint, detect.Question, detect.Praise, detect.Crisis,
+}
+
+func (k kind) String() string {
+	if int(k) < len(kindList) {
+		return kindList[k]
+	}
+	return "?"
+}
+
+// Entry flags (the flags column, one letter each).
+const (
+	fAny       uint16 = 1 << iota // x: unambiguous in any language
+	fReclaimed                    // r: a slur reclaimed by the group it names
+	fTarget                       // t: only abusive when aimed at a person
+	fGroup                        // g: hate only when aimed at an identity group
+	fPoss                         // p: a possessive (for you cues): "your app"
+	fStart                        // s: only at the start of a sentence
+	fOverride                     // o: hides shorter entries inside it
+	fVeiled                       // v: a veiled threat, worded politely
+)
+
+var flagLetters = map[byte]uint16{'x': fAny, 'r': fReclaimed, 't': fTarget, 'g': fGroup, 'p': fPoss, 's': fStart, 'o': fOverride, 'v': fVeiled}
+
+// entry is one lexicon line.
+type entry struct {
+	term  string // as written in the file
+	lang  string // "" for language-neutral files (emoji)
+	note  string
+	kind  kind
+	sev   int8
+	flags uint16
+	pre   bool // a leading '*': may end another word ("*idiot" in "vollidiot")
+	suf   bool // a trailing '*': may continue ("idiot*" in "idiots")
+	// For a pattern with gaps ("i will .. kill you"), the whole entry
+	// has parts >= 2 and each part is an entry of kind kPart pointing back.
+	parts int8
+	whole int32 // for kPart: the index of the whole entry
+	part  int8  // for kPart: which part
+	where string
+}
+
+// Lexicon is the compiled set of entries.
+type lexicon struct {
+	entries  []entry
+	byPat    [][]int32 // pattern id -> entries
+	ac       *automaton
+	version  string
+	langs    []string
+	counts   map[string]map[string]int // lang -> category -> entries
+	patterns int
+}
+
+func load() (*lexicon, error) {
+	names, err := fs.Glob(dataFS, "data/*.tsv")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	lx := &lexicon{counts: map[string]map[string]int{}}
+	h := sha256.New()
+	patID := map[string]int32{}
+	var patterns []string
+	addPat := func(key string, e int32) {
+		id, ok := patID[key]
+		if !ok {
+			id = int32(len(patterns))
+			patID[key] = id
+			patterns = append(patterns, key)
+			lx.byPat = append(lx.byPat, nil)
+		}
+		lx.byPat[id] = append(lx.byPat[id], e)
+	}
+	for _, name := range names {
+		b, err := dataFS.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		h.Write([]byte(name))
+		h.Write(b)
+		lang := strings.TrimSuffix(path.Base(name), ".tsv")
+		if lang == "emoji" {
+			lang = ""
+		} else {
+			lx.langs = append(lx.langs, lang)
+		}
+		sc := bufio.NewScanner(strings.NewReader(string(b)))
+		line := 0
+		for sc.Scan() {
+			line++
+			text := sc.Text()
+			if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") || (line == 1 && strings.HasPrefix(text, "term\t")) {
+				continue
+			}
+			where := fmt.Sprintf("%s:%d", name, line)
+			e, err := parseLine(text, lang, where)
+			if err != nil {
+				return nil, err
+			}
+			idx := int32(len(lx.entries))
+			lx.entries = append(lx.entries, e)
+			if err := lx.addEntry(idx, addPat); err != nil {
+				return nil, err
+			}
+		}
+		if err := sc.Err(); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	lx.ac = compile(patterns)
+	lx.patterns = len(patterns)
+	lx.version = "1.0+" + hex.EncodeToString(h.Sum(nil))[:12]
+	return lx, nil
+}
+
+// addEntry registers the patterns of entry idx. Alternatives in a term
+// without gaps become entries of their own; in a term with gaps
+// ("(i will|i ll) .. kill (you|her)") they are expanded per part, so the
+// parts stay few however many spellings each has.
+func (lx *lexicon) addEntry(idx int32, addPat func(string, int32)) error {
+	e := lx.entries[idx]
+	cl := e.lang
+	if cl == "" {
+		cl = "emoji"
+	}
+	if lx.counts[cl] == nil {
+		lx.counts[cl] = map[string]int{}
+	}
+	forms := 1 // spelled-out terms this line stands for
+	defer func() { lx.counts[cl][e.kind.String()] += forms }()
+	parts := splitGaps(e.term)
+	if len(parts) > 4 {
+		return fmt.Errorf("%s: at most 3 gaps (..) in a term", e.where)
+	}
+	if len(parts) == 1 {
+		all, err := expand(e.term)
+		if err != nil {
+			return fmt.Errorf("%s: %v", e.where, err)
+		}
+		forms = len(all)
+		for fi, form := range all {
+			ei := idx
+			if fi > 0 {
+				ei = int32(len(lx.entries))
+				lx.entries = append(lx.entries, e)
+			}
+			form, pre, suf, err := wild(form)
+			if err != nil {
+				return fmt.Errorf("%s: %v", e.where, err)
+			}
+			lx.entries[ei].term, lx.entries[ei].pre, lx.entries[ei].suf = form, pre, suf
+			key := normalize.Key(form)
+			if key == "" {
+				return fmt.Errorf("%s: term %q is empty once normalised", e.where, form)
+			}
+			addPat(key, ei)
+		}
+		return nil
+	}
+	lx.entries[idx].parts = int8(len(parts))
+	for i, p := range parts {
+		all, err := expand(p)
+		if err != nil {
+			return fmt.Errorf("%s: %v", e.where, err)
+		}
+		forms *= len(all)
+		for _, form := range all {
+			form, pre, suf, err := wild(form)
+			if err != nil || (pre && i > 0) || (suf && i < len(parts)-1) {
+				return fmt.Errorf("%s: bad wildcard in %q", e.where, e.term)
+			}
+			key := normalize.Key(form)
+			if key == "" {
+				return fmt.Errorf("%s: part %d of %q is empty", e.where, i+1, e.term)
+			}
+			pe := entry{term: form, lang: e.lang, kind: kPart, whole: idx, part: int8(i), where: e.where, pre: pre, suf: suf}
+			pi := int32(len(lx.entries))
+			lx.entries = append(lx.entries, pe)
+			addPat(key, pi)
+		}
+	}
+	return nil
+}
+
+// wild strips the wildcards of one spelled-out form: a leading '*' lets the
+// term end another word ("*idiot" in "vollidiot"), a trailing one lets it
+// continue ("idiot*" in "idiots").
+func wild(form string) (string, bool, bool, error) {
+	pre := strings.HasPrefix(form, "*")
+	suf := strings.HasSuffix(form, "*") && len(form) > 1
+	form = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(form, "*"), "*"))
+	if form == "" || strings.Contains(form, "*") {
+		return form, pre, suf, fmt.Errorf("bad term %q ('*' only at the start or end)", form)
+	}
+	return form, pre, suf, nil
+}
+
+// expand spells out alternatives: "(i will|i ll) kill you" gives
+// "i will kill you" and "i ll kill you". An empty alternative is allowed:
+// "(my |)dog". Groups do not nest.
+func expand(term string) ([]string, error) {
+	raw, err := expandRaw(term)
+	for k, r := range raw {
+		raw[k] = strings.Join(strings.Fields(r), " ")
+	}
+	return raw, err
+}
+
+func expandRaw(term string) ([]string, error) {
+	i := strings.IndexByte(term, '(')
+	if i < 0 {
+		if strings.ContainsAny(term, ")|") {
+			return nil, fmt.Errorf("unbalanced alternatives in %q", term)
+		}
+		return []string{term}, nil
+	}
+	j := strings.IndexByte(term[i:], ')')
+	if j < 0 {
+		return nil, fmt.Errorf("unclosed '(' in %q", term)
+	}
+	j += i
+	if strings.IndexByte(term[i+1:j], '(') >= 0 {
+		return nil, fmt.Errorf("nested '(' in %q", term)
+	}
+	rest, err := expandRaw(term[j+1:])
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, alt := range strings.Split(term[i+1:j], "|") {
+		for _, r := range rest {
+			out = append(out, term[:i]+alt+r)
+			if len(out) > 2048 {
+				return nil, fmt.Errorf("too many alternatives in %q", term)
+			}
+		}
+	}
+	return out, nil
+}
+
+// splitGaps splits "i will .. kill you" into its parts.
+func splitGaps(term string) []string {
+	if !strings.Contains(term, "..") {
+		return []string{term}
+	}
+	var parts []string
+	for _, p := range strings.Split(term, "..") {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return parts
+}
+
+func parseLine(text, lang, where string) (entry, error) {
+	cols := strings.Split(text, "\t")
+	if len(cols) < 3 {
+		return entry{}, fmt.Errorf("%s: want term<TAB>category<TAB>severity[<TAB>flags[<TAB>note]], got %d columns", where, len(cols))
+	}
+	e := entry{lang: lang, where: where, term: strings.TrimSpace(cols[0])}
+	k, ok := kindNames[strings.TrimSpace(cols[1])]
+	if !ok {
+		return e, fmt.Errorf("%s: unknown category %q", where, cols[1])
+	}
+	e.kind = k
+	sev, err := strconv.Atoi(strings.TrimSpace(cols[2]))
+	if err != nil || sev < 1 || sev > 3 {
+		return e, fmt.Errorf("%s: severity must be 1, 2 or 3, got %q", where, cols[2])
+	}
+	e.sev = int8(sev)
+	if len(cols) > 3 {
+		for _, c := range []byte(strings.TrimSpace(cols[3])) {
+			f, ok := flagLetters[c]
+			if !ok && c != '-' {
+				return e, fmt.Errorf("%s: unknown flag %q (valid: x r t g p s o v)", where, c)
+			}
+			e.flags |= f
+		}
+	}
+	if len(cols) > 4 {
+		e.note = strings.TrimSpace(cols[4])
+	}
+	if e.term == "" {
+		return e, fmt.Errorf("%s: empty term", where)
+	}
+	if lang == "" {
+		e.flags |= fAny
+	}
+	if e.kind == kOK {
+		e.flags |= fOverride
+	}
+	return e, nil
+}

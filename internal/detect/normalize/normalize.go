@@ -1,0 +1,560 @@
+// Package normalize owns the preparation of a raw comment for matching: it
+// undoes the usual tricks used to slip abuse past filters and keeps, for
+// every byte of the normalised text, the byte range of the original it came
+// from, so detectors can report spans in the text as it was written.
+//
+// What Text does, in order:
+//
+//   - Unicode NFKC, full case folding and removal of diacritics, from a table
+//     generated offline with golang.org/x/text (tables.go, gen_tables.go):
+//     fullwidth letters, mathematical alphanumerics, circled and "emoji
+//     letters", ligatures and small capitals become plain letters. å, ä, ö,
+//     ü, ø and æ are kept: they are letters of their own in Swedish,
+//     Norwegian and German ("høre" is not "hore"). Combining marks are
+//     dropped (zalgo text), except a diaeresis or ring that composes å ä ö ü.
+//   - Zero-width and format characters, variation selectors, skin-tone
+//     modifiers and emoji joiners are removed.
+//   - Cyrillic and Greek look-alikes (confusables.go) are mapped to Latin
+//     inside a word that mixes them with Latin letters, or whose letters are
+//     all look-alikes; genuine Cyrillic or Greek words are left alone.
+//   - Leetspeak (0→o 1→i 3→e 4→a 5→s 7→t 8→b 9→g @→a $→s €→e !→i |→l) only
+//     inside words that mix letters with digits or those symbols; plain
+//     numbers stay numbers.
+//   - Single letters separated by spaces or punctuation ("i d i o t",
+//     "i.d.i.o.t", "i-d-i-o-t", "i_d_i_o_t"), three or more in a row, are
+//     joined into one word. Inside a joined word any position may start or
+//     end a match (see Joined), because the joined run can swallow a real
+//     one-letter word ("a f u c k").
+//   - Letters repeated three times or more are collapsed to one
+//     ("stuuuupid" → "stupid"); Double returns the variant collapsed to two
+//     ("idiooooot" → "idioot"), since double letters are legitimate in
+//     Dutch, German and the Scandinavian languages.
+//   - Apostrophes, hyphens and underscores become spaces (French elision
+//     "l'idiot" → "l idiot", "brain-dead" → "brain dead"); runs of white
+//     space become one space; invalid UTF-8 bytes and control characters
+//     become spaces. Typographic quotes become '"'.
+//   - Emoji are kept as they are, as tokens of their own (they are not word
+//     characters): the lexicons give meaning to the few that carry it
+//     (🖕, 🔪, 🔫), which keeps that decision in curated data rather than here.
+package normalize
+
+import (
+	"sort"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/stormwatch/stormwatch/internal/detect"
+)
+
+//go:generate go run gen_tables.go
+
+// Normalized is a comment prepared for matching, with the map back to the
+// original. It is immutable and safe for concurrent use.
+type Normalized struct {
+	orig   string
+	text   string
+	lo, hi []int32 // for each byte of text, the original byte range it came from
+	joined []int32 // [start, end) pairs in text of words joined from spaced letters
+	double *Normalized
+}
+
+// Text normalises s. It never panics, whatever the input.
+func Text(s string) *Normalized {
+	return run(s, opts{leet: true, join: true, conf: true, stretch: true})
+}
+
+// Key normalises a lexicon term the way Text normalises a comment, minus the
+// evasion repairs (leetspeak, joining, look-alikes, stretching), which would
+// only damage a term spelled correctly: "idioot" must keep its double o and
+// "1488" its digits.
+func Key(s string) string {
+	return run(s, opts{}).text
+}
+
+// String returns the normalised text.
+func (n *Normalized) String() string { return n.text }
+
+// Original returns the text as received.
+func (n *Normalized) Original() string { return n.orig }
+
+// Len is the length in bytes of the normalised text.
+func (n *Normalized) Len() int { return len(n.text) }
+
+// Span maps the half-open byte range [start, end) of the normalised text to
+// the smallest range of the original that produced it. Out-of-range values
+// are clamped; the result is always inside [0, len(original)] and on rune
+// boundaries of the original.
+func (n *Normalized) Span(start, end int) detect.Span {
+	l := len(n.text)
+	start = min(max(start, 0), l)
+	end = min(max(end, start), l)
+	if start == end {
+		if start == l {
+			return detect.Span{len(n.orig), len(n.orig)}
+		}
+		p := int(n.lo[start])
+		return detect.Span{p, p}
+	}
+	return detect.Span{int(n.lo[start]), int(n.hi[end-1])}
+}
+
+// Joined reports whether byte position i of the normalised text lies
+// strictly inside a word joined from spaced-out letters, where a lexicon may
+// start or end a match although there is no word boundary.
+func (n *Normalized) Joined(i int) bool {
+	for k := 0; k+1 < len(n.joined); k += 2 {
+		if int(n.joined[k]) < i && i < int(n.joined[k+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// Double returns the variant of the text in which letters repeated three
+// times or more are collapsed to two instead of one, or nil when the text
+// has no such run.
+func (n *Normalized) Double() *Normalized { return n.double }
+
+// IsWordRune reports whether r counts as part of a word in normalised text.
+func IsWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// Unit classes.
+const (
+	cLetter uint16 = 1 << iota
+	cLatin         // a Latin letter or an ASCII digit
+	cDigit
+	cSym   // $ @ € ! |: a leetspeak candidate that is not a letter or digit
+	cSpace // white space, control, invalid byte: emitted as one space
+	cSep   // may separate spaced-out letters
+	cBlank // apostrophe, hyphen, underscore: emitted as a space
+	cConf  // a Cyrillic or Greek look-alike of a Latin letter
+	cWord  // set during tokenisation: part of a word
+	cGone  // set during tokenisation: a separator swallowed by a joined word
+)
+
+// unit is one rune of output with the original range it came from. A rune
+// of the original that folds to several ("ß" → "ss") gives several units
+// with the same range.
+type unit struct {
+	lo, hi int32
+	r      rune   // folded rune
+	alt    rune   // leetspeak or look-alike replacement, 0 if none
+	cls    uint16 // cLetter | ...
+}
+
+type opts struct {
+	leet, join, conf, stretch bool
+}
+
+type scratch struct {
+	units []unit
+	toks  []tok
+}
+
+type tok struct {
+	a, b   int // unit range [a, b)
+	joined bool
+}
+
+var pool = sync.Pool{New: func() any { return new(scratch) }}
+
+// asciiClass and asciiAlt classify the ASCII range once.
+var asciiClass [128]uint16
+var asciiAlt = [128]rune{
+	'0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g',
+	'$': 's', '@': 'a', '!': 'i', '|': 'l',
+}
+
+func init() {
+	for c := 0; c < 128; c++ {
+		var k uint16
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+			k = cLetter | cLatin
+		case '0' <= c && c <= '9':
+			k = cDigit | cLatin
+		case c == ' ' || c < 0x20 || c == 0x7F:
+			k = cSpace | cSep
+		case c == '\'' || c == '`' || c == '-' || c == '_':
+			k = cBlank | cSep
+		case c == '.' || c == ',' || c == '*' || c == '/' || c == '\\' || c == '~' || c == '+' || c == ':' || c == ';' || c == '=':
+			k = cSep
+		case c == '$' || c == '@' || c == '!' || c == '|':
+			k = cSym
+		}
+		asciiClass[c] = k
+	}
+}
+
+func run(s string, o opts) *Normalized {
+	sc := pool.Get().(*scratch)
+	defer pool.Put(sc)
+	us := units(s, sc.units[:0])
+	sc.units = us
+	n := &Normalized{orig: s}
+	toks := tokens(us, sc.toks[:0], o)
+	sc.toks = toks
+	stretched := emit(n, us, toks, o, 1)
+	if stretched && o.stretch {
+		d := &Normalized{orig: s}
+		emit(d, us, toks, o, 2)
+		n.double = d
+	}
+	return n
+}
+
+// units decodes s into folded units.
+func units(s string, us []unit) []unit {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			r := rune(c)
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			u := unit{lo: int32(i), hi: int32(i + 1), r: r, cls: asciiClass[c], alt: asciiAlt[c]}
+			if u.cls&cSpace != 0 || u.cls&cBlank != 0 {
+				u.r = ' '
+			}
+			us = append(us, u)
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		lo, hi := int32(i), int32(i+w)
+		i += w
+		if r == utf8.RuneError && w == 1 {
+			us = append(us, unit{lo: lo, hi: hi, r: ' ', cls: cSpace | cSep})
+			continue
+		}
+		if ignorable(r) {
+			continue
+		}
+		var conf rune
+		if c, ok := confusable(r); ok {
+			conf = c
+		}
+		if k := sort.Search(len(foldFrom), func(j int) bool { return foldFrom[j] >= r }); k < len(foldFrom) && foldFrom[k] == r {
+			first := len(us)
+			for _, m := range foldTo[k] {
+				us = append(us, classify(m, lo, hi))
+			}
+			if conf == 0 && len(us) == first+1 {
+				// Accented Greek and Cyrillic: the look-alike is of the folded letter.
+				conf, _ = confusable(us[first].r)
+			}
+			if conf != 0 && len(us) == first+1 {
+				us[first].alt = conf
+				us[first].cls |= cConf
+			}
+			continue
+		}
+		if unicode.In(r, unicode.Mn, unicode.Me) {
+			// A combining mark belongs to the letter before it: widen that
+			// letter's range, compose the few marks we keep, drop the rest.
+			if k := len(us) - 1; k >= 0 && us[k].cls&cLetter != 0 && us[k].hi <= lo {
+				us[k].hi = hi
+				us[k].r = compose(us[k].r, r)
+			}
+			continue
+		}
+		u := classify(unicode.ToLower(r), lo, hi)
+		if conf != 0 {
+			u.alt = conf
+			u.cls |= cConf
+		}
+		us = append(us, u)
+	}
+	return us
+}
+
+func compose(base, mark rune) rune {
+	switch {
+	case mark == 0x0308 && base == 'a':
+		return 'ä'
+	case mark == 0x0308 && base == 'o':
+		return 'ö'
+	case mark == 0x0308 && base == 'u':
+		return 'ü'
+	case mark == 0x030A && base == 'a':
+		return 'å'
+	}
+	return base
+}
+
+// classify builds the unit for an already folded, non-ASCII-or-table rune.
+func classify(r rune, lo, hi int32) unit {
+	u := unit{lo: lo, hi: hi, r: r}
+	if r < utf8.RuneSelf {
+		u.cls, u.alt = asciiClass[r], asciiAlt[r]
+		if u.cls&(cSpace|cBlank) != 0 {
+			u.r = ' '
+		}
+		return u
+	}
+	switch r {
+	case '’', '‘', '‛', 'ʼ', '′', '´', 'ʻ', 'ʹ':
+		u.r, u.cls = ' ', cBlank|cSep
+		return u
+	case '“', '”', '„', '‟', '«', '»', '″', '〝', '〞', '‹', '›':
+		u.r = '"'
+		return u
+	case '‐', '‑', '‒', '–', '—', '―', '−', '⁃', '﹣':
+		u.r, u.cls = ' ', cBlank|cSep
+		return u
+	case '·', '•', '∙', '⋅', '‧', '・':
+		u.cls = cSep
+		return u
+	case '€':
+		u.cls, u.alt = cSym, 'e'
+		return u
+	}
+	switch {
+	case unicode.IsLetter(r):
+		u.cls = cLetter
+		if unicode.Is(unicode.Latin, r) {
+			u.cls |= cLatin
+		}
+	case unicode.IsDigit(r):
+		u.cls = cDigit
+	case unicode.IsSpace(r) || unicode.IsControl(r):
+		u.r, u.cls = ' ', cSpace|cSep
+	}
+	return u
+}
+
+// ignorable reports runes removed outright: zero-width characters, format
+// and bidi controls, variation selectors, emoji modifiers and tags.
+func ignorable(r rune) bool {
+	switch {
+	case r == 0x00AD, r == 0x034F, r == 0x061C, r == 0x115F, r == 0x1160, r == 0x17B4, r == 0x17B5,
+		r == 0x180E, r == 0x3164, r == 0xFEFF, r == 0xFFA0:
+		return true
+	case 0x200B <= r && r <= 0x200F, 0x202A <= r && r <= 0x202E, 0x2060 <= r && r <= 0x206F:
+		return true
+	case 0xFE00 <= r && r <= 0xFE0F, 0xE0100 <= r && r <= 0xE01EF: // variation selectors
+		return true
+	case 0x1F3FB <= r && r <= 0x1F3FF: // skin tones
+		return true
+	case 0xE0000 <= r && r <= 0xE007F: // tags
+		return true
+	}
+	return false
+}
+
+// tokens finds words (maximal runs of word units) and joins spaced-out
+// single letters.
+func tokens(us []unit, toks []tok, o opts) []tok {
+	// Mark word units. Letters and digits always are; a leetspeak symbol
+	// only between word characters, or $ and € before a letter ("$hit"),
+	// so that "idiot!" and "@name" keep their punctuation.
+	isW := func(k int) bool { return k >= 0 && k < len(us) && us[k].cls&(cLetter|cDigit) != 0 }
+	for k := range us {
+		c := us[k].cls
+		switch {
+		case c&(cLetter|cDigit) != 0:
+			us[k].cls |= cWord
+		case c&cSym != 0 && o.leet:
+			next := isW(k+1) || (k+1 < len(us) && us[k+1].cls&cSym != 0 && isW(k+2))
+			prev := k > 0 && us[k-1].cls&cWord != 0
+			if next && (prev || us[k].r == '$' || us[k].r == '€') {
+				us[k].cls |= cWord
+			}
+		}
+	}
+	for k := 0; k < len(us); {
+		if us[k].cls&cWord == 0 {
+			k++
+			continue
+		}
+		j := k
+		for j < len(us) && us[j].cls&cWord != 0 {
+			j++
+		}
+		toks = append(toks, tok{a: k, b: j})
+		k = j
+	}
+	if !o.join {
+		return toks
+	}
+	out := toks[:0]
+	for t := 0; t < len(toks); {
+		if toks[t].b-toks[t].a != 1 {
+			out = append(out, toks[t])
+			t++
+			continue
+		}
+		e := t
+		for e+1 < len(toks) && toks[e+1].b-toks[e+1].a == 1 && sepGap(us, toks[e].b, toks[e+1].a) {
+			e++
+		}
+		if e-t+1 >= 3 {
+			for k := toks[t].b; k < toks[e].a; k++ {
+				if us[k].cls&cWord == 0 {
+					us[k].cls |= cGone
+				}
+			}
+			out = append(out, tok{a: toks[t].a, b: toks[e].b, joined: true})
+		} else {
+			out = append(out, toks[t:e+1]...)
+		}
+		t = e + 1
+	}
+	return out
+}
+
+// sepGap reports whether units [a, b) are a short run of separators.
+func sepGap(us []unit, a, b int) bool {
+	if b-a < 1 || b-a > 3 {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if us[k].cls&cSep == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// emit writes the normalised text into n; collapse is what runs of three or
+// more equal letters become (1 or 2). It reports whether there was such a run.
+func emit(n *Normalized, us []unit, toks []tok, o opts, collapse int) bool {
+	c := len(n.orig) + 8
+	both := make([]int32, 0, 2*c) // one allocation for both offset maps
+	wr := &writer{out: make([]byte, 0, c), los: both[:0:c], his: both[c : c : 2*c]}
+	stretched := false
+	t := 0
+	for k := 0; k < len(us); {
+		if t < len(toks) && k == toks[t].a {
+			tk := toks[t]
+			t++
+			start := len(wr.out)
+			stretched = emitWord(us[tk.a:tk.b], o, collapse, wr) || stretched
+			if tk.joined {
+				n.joined = append(n.joined, int32(start), int32(len(wr.out)))
+			}
+			k = tk.b
+			continue
+		}
+		u := us[k]
+		k++
+		if u.cls&cGone != 0 {
+			continue
+		}
+		if u.r == ' ' {
+			if len(wr.out) == 0 || wr.out[len(wr.out)-1] == ' ' {
+				continue
+			}
+		}
+		wr.put(u.r, u.lo, u.hi)
+	}
+	// Drop one trailing space: it carries no meaning.
+	if l := len(wr.out); l > 0 && wr.out[l-1] == ' ' {
+		wr.out = wr.out[:l-1]
+		wr.los, wr.his = wr.los[:l-1], wr.his[:l-1]
+	}
+	n.text = string(wr.out)
+	n.lo, n.hi = wr.los, wr.his
+	return stretched
+}
+
+// writer accumulates the normalised text and its offset map.
+type writer struct {
+	out      []byte
+	los, his []int32
+}
+
+func (w *writer) put(r rune, lo, hi int32) {
+	if r < utf8.RuneSelf {
+		w.out = append(w.out, byte(r))
+		w.los = append(w.los, lo)
+		w.his = append(w.his, hi)
+		return
+	}
+	before := len(w.out)
+	w.out = utf8.AppendRune(w.out, r)
+	for range len(w.out) - before {
+		w.los = append(w.los, lo)
+		w.his = append(w.his, hi)
+	}
+}
+
+// emitWord writes one word, choosing leetspeak and look-alike replacements
+// for the word as a whole and collapsing stretched letters.
+func emitWord(w []unit, o opts, collapse int, wr *writer) bool {
+	var letters, latin, conf, sym, other int
+	for _, u := range w {
+		if u.cls&cGone != 0 {
+			continue
+		}
+		switch {
+		case u.cls&cConf != 0:
+			conf++
+			letters++
+		case u.cls&cLetter != 0:
+			letters++
+			if u.cls&cLatin != 0 {
+				latin++
+			} else {
+				other++
+			}
+		}
+		if u.alt != 0 && u.cls&(cDigit|cSym) != 0 {
+			sym++
+		}
+	}
+	useConf := o.conf && conf > 0 && (latin > 0 || other == 0)
+	useLeet := o.leet && sym > 0 && letters > 0
+	stretched := false
+	if useConf || useLeet {
+		// Replace in place (the units are scratch); runs are then counted
+		// on the replaced runes, and a second emit finds them replaced.
+		for k := range w {
+			u := &w[k]
+			if u.alt != 0 && ((useLeet && u.cls&(cDigit|cSym) != 0) || (useConf && u.cls&cConf != 0)) {
+				u.r = u.alt
+				if u.cls&cDigit != 0 || u.cls&cSym != 0 {
+					u.cls = u.cls&^(cDigit|cSym) | cLetter | cLatin
+				}
+			}
+		}
+	}
+	for k := 0; k < len(w); {
+		u := w[k]
+		if u.cls&cGone != 0 {
+			k++
+			continue
+		}
+		// Extend over equal runes, skipping swallowed separators.
+		last, cnt := k, 1
+		for j := k + 1; j < len(w); j++ {
+			if w[j].cls&cGone != 0 {
+				continue
+			}
+			if w[j].r != u.r {
+				break
+			}
+			last, cnt = j, cnt+1
+		}
+		if cnt >= 3 && o.stretch && IsWordRune(u.r) && !('0' <= u.r && u.r <= '9') {
+			stretched = true
+			for range collapse {
+				wr.put(u.r, u.lo, w[last].hi)
+			}
+		} else {
+			for m := k; m <= last; m++ {
+				if w[m].cls&cGone == 0 {
+					wr.put(w[m].r, w[m].lo, w[m].hi)
+				}
+			}
+		}
+		k = last + 1
+	}
+	return stretched
+}

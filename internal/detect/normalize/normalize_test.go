@@ -1,0 +1,211 @@
+package normalize
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stormwatch/stormwatch/internal/detect"
+)
+
+func TestText(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"case and space", "  You   ARE\tan IDIOT  ", "you are an idiot"},
+		{"nfkc fullwidth", "ｆｕｃｋ", "fuck"},
+		{"math bold", "𝐲𝐨𝐮 𝐢𝐝𝐢𝐨𝐭", "you idiot"},
+		{"circled and negative squared", "Ⓕⓤⓒⓚ 🅵🆄🅲🅺", "fuck fuck"},
+		{"small capitals", "ɪᴅɪᴏᴛ", "idiot"},
+		{"ligature", "ﬁlthy", "filthy"},
+		{"diacritics stripped", "enculé crétin Ïdiot", "encule cretin idiot"},
+		{"nordic letters kept", "Høre Jävla Åsna ÆØÅ", "høre jävla åsna æøå"},
+		{"german umlaut kept, eszett folded", "Arschlöcher Scheiße", "arschlöcher scheisse"},
+		{"combining diaeresis composes", "ja\u0308vla", "jävla"},
+		{"zalgo", "i̷̢d̶i̶o̶t̶", "idiot"},
+		{"zero width", "i\u200bd\u200ci\u200do\u2060t\ufeff", "idiot"},
+		{"soft hyphen", "kut\u00adwijf", "kutwijf"},
+		{"cyrillic look-alikes in latin word", "іdіоt", "idiot"},
+		{"greek look-alikes", "ΙDΙΟΤ", "idiot"},
+		{"real cyrillic untouched", "Привет мир", "привет мир"},
+		{"leet", "1d10t l0s3r 4ssh0le", "idiot loser asshole"},
+		{"leet symbols", "$hit b!tch @ss4", "shit bitch @ssa"},
+		{"leet interior at", "b@stard", "bastard"},
+		{"plain numbers stay", "I waited 3 hours, 50$ and 20€", "i waited 3 hours, 50$ and 20€"},
+		{"punctuation kept", "idiot! why?", "idiot! why?"},
+		{"mention kept", "@anna hi", "@anna hi"},
+		{"spaced letters", "i d i o t", "idiot"},
+		{"dotted letters", "i.d.i.o.t", "idiot"},
+		{"hyphenated letters", "i-d-i-o-t", "idiot"},
+		{"underscored letters", "i_d_i_o_t", "idiot"},
+		{"spaced with leet", "i d 1 o t", "idiot"},
+		{"two single letters are not joined", "a b test", "a b test"},
+		{"stretched", "stuuuuupid", "stupid"},
+		{"stretched mixed case", "sTuUuUpid", "stupid"},
+		{"double letters kept", "idioot klootzak", "idioot klootzak"},
+		{"apostrophes and hyphens", "l'idiot t’es brain-dead", "l idiot t es brain dead"},
+		{"quotes", "“idiot” «con»", `"idiot" "con"`},
+		{"emoji kept, skin tone dropped", "🖕🏽 you 🔪", "🖕 you 🔪"},
+		{"invalid utf8", "a\xffb\xfe", "a b"},
+		{"oe ligature", "sœur", "soeur"},
+		{"empty", "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Text(tc.in).String(); got != tc.want {
+				t.Errorf("Text(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestDouble(t *testing.T) {
+	tests := []struct{ in, want, double string }{
+		{"idioooot", "idiot", "idioot"},
+		{"klooooootzak", "klotzak", "klootzak"},
+		{"idioot", "idioot", ""},
+	}
+	for _, tc := range tests {
+		n := Text(tc.in)
+		if n.String() != tc.want {
+			t.Errorf("Text(%q) = %q, want %q", tc.in, n.String(), tc.want)
+		}
+		d := n.Double()
+		switch {
+		case tc.double == "" && d != nil:
+			t.Errorf("Double(%q) = %q, want nil", tc.in, d.String())
+		case tc.double != "" && (d == nil || d.String() != tc.double):
+			t.Errorf("Double(%q) = %v, want %q", tc.in, d, tc.double)
+		}
+	}
+}
+
+func TestSpan(t *testing.T) {
+	tests := []struct {
+		name, in, word string // word: a substring of the normalised text
+		want           detect.Span
+	}{
+		{"dotted word covers all bytes", "i.d.i.o.t", "idiot", detect.Span{0, 9}},
+		{"spaced in a sentence", "you i d i o t!", "idiot", detect.Span{4, 13}},
+		{"stretched", "so stuuuupid", "stupid", detect.Span{3, 12}},
+		{"cyrillic", "an іdіоt", "idiot", detect.Span{3, 11}},
+		{"fullwidth", "ｉｄｉｏｔ", "idiot", detect.Span{0, 15}},
+		{"zero width inside", "id\u200biot", "idiot", detect.Span{0, 8}},
+		{"combining mark", "ja\u0308vla idiot", "jävla", detect.Span{0, 7}},
+		{"eszett", "Scheiße!", "scheisse", detect.Span{0, 8}},
+		{"leet", "a 1d10t", "idiot", detect.Span{2, 7}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			n := Text(tc.in)
+			i := strings.Index(n.String(), tc.word)
+			if i < 0 {
+				t.Fatalf("%q not in %q", tc.word, n.String())
+			}
+			if got := n.Span(i, i+len(tc.word)); got != tc.want {
+				t.Errorf("Span of %q in %q = %v, want %v (%q)", tc.word, tc.in, got, tc.want, tc.in[got[0]:got[1]])
+			}
+		})
+	}
+}
+
+func TestSpanClamps(t *testing.T) {
+	n := Text("hello")
+	for _, c := range [][2]int{{-5, 2}, {3, 99}, {4, 2}, {5, 5}, {99, 120}} {
+		sp := n.Span(c[0], c[1])
+		if sp[0] < 0 || sp[1] > 5 || sp[0] > sp[1] {
+			t.Errorf("Span(%d,%d) = %v out of range", c[0], c[1], sp)
+		}
+	}
+}
+
+func TestJoined(t *testing.T) {
+	n := Text("a f u c k i n g idiot")
+	if n.String() != "afucking idiot" {
+		t.Fatalf("got %q", n.String())
+	}
+	if !n.Joined(1) || n.Joined(0) || n.Joined(8) || n.Joined(10) {
+		t.Errorf("Joined wrong: %v %v %v %v", n.Joined(1), n.Joined(0), n.Joined(8), n.Joined(10))
+	}
+}
+
+func TestKey(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Enculé", "encule"},
+		{"you'll regret", "you ll regret"},
+		{"sous-merde", "sous merde"},
+		{"idioot", "idioot"},
+		{"1488", "1488"},
+		{"Scheiße", "scheisse"},
+		{"a b c", "a b c"},
+	}
+	for _, tc := range tests {
+		if got := Key(tc.in); got != tc.want {
+			t.Errorf("Key(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// checkInvariants verifies the offset map: same length as the text,
+// monotone, inside the original, on its rune boundaries.
+func checkInvariants(t *testing.T, s string, n *Normalized) {
+	t.Helper()
+	starts := map[int]bool{len(s): true}
+	for i := range s {
+		starts[i] = true
+	}
+	if !utf8.ValidString(n.String()) {
+		t.Fatalf("normalised text is not valid UTF-8: %q", n.String())
+	}
+	if len(n.lo) != len(n.text) || len(n.hi) != len(n.text) {
+		t.Fatalf("offset map length %d/%d, text %d", len(n.lo), len(n.hi), len(n.text))
+	}
+	for i := range n.text {
+		lo, hi := int(n.lo[i]), int(n.hi[i])
+		if lo < 0 || hi > len(s) || lo >= hi {
+			t.Fatalf("byte %d maps to [%d,%d) outside %d", i, lo, hi, len(s))
+		}
+		if !starts[lo] || !starts[hi] {
+			t.Fatalf("byte %d maps to [%d,%d), not rune boundaries of %q", i, lo, hi, s)
+		}
+		if i > 0 && (lo < int(n.lo[i-1]) || hi < int(n.hi[i-1])) {
+			t.Fatalf("map not monotone at %d: [%d,%d) after [%d,%d)", i, lo, hi, n.lo[i-1], n.hi[i-1])
+		}
+	}
+	for a := 0; a <= len(n.text); a++ {
+		for b := a; b <= len(n.text) && b <= a+8; b++ {
+			sp := n.Span(a, b)
+			if sp[0] < 0 || sp[1] > len(s) || sp[0] > sp[1] || !starts[sp[0]] || !starts[sp[1]] {
+				t.Fatalf("Span(%d,%d) = %v bad for %q", a, b, sp, s)
+			}
+		}
+	}
+}
+
+func FuzzText(f *testing.F) {
+	for _, s := range []string{
+		"", "i.d.i.o.t", "stuuuupid 1d10t", "іdіоt", "ｆｕｃｋ", "ja\u0308vla", "🖕🏽 \u200b", "a\xffb", "Scheiße ß", "i d 1 o t",
+		"\u0301\u0301", "ﬁ⒜½", "$$$@@@!!!", "a-b_c.d e", "🇫🇺🇨🇰",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := Text(s)
+		checkInvariants(t, s, n)
+		if d := n.Double(); d != nil {
+			checkInvariants(t, s, d)
+		}
+		_ = Key(s)
+	})
+}
+
+var benchComment = "Your service is a disgrace!!! I waited THREE hours at the clinic and my cat died. " +
+	"The vet was rude, you are a bunch of 1d10ts and i.d.i.o.t.s, I will contact a lawyer and the press. Ｎｅｖｅｒ again 🤬"
+
+func BenchmarkText(b *testing.B) {
+	b.ReportAllocs()
+	b.SetBytes(int64(len(benchComment)))
+	for b.Loop() {
+		_ = Text(benchComment)
+	}
+}
