@@ -78,6 +78,10 @@ type Store interface {
 	// returning; an item already stored under the same workspace, channel
 	// and platform id is reported as a duplicate and left as it was.
 	InsertItems(ctx context.Context, workspace string, items []ingest.Item, actor string) ([]InsertResult, error)
+	// InsertItemsAt is InsertItems for a connector: the channel's cursor
+	// after these items is saved in the same transaction.
+	InsertItemsAt(ctx context.Context, workspace string, items []ingest.Item, channel, cursor, actor string) error
+	Cursor(ctx context.Context, workspace, channel string) (string, error)
 	Item(ctx context.Context, workspace string, id int64) (ingest.Item, error)
 	// PendingItems returns items not yet decided, oldest first, with id > afterID.
 	PendingItems(ctx context.Context, afterID int64, limit int) ([]ingest.Item, error)

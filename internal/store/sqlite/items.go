@@ -35,60 +35,74 @@ func scanItem(row interface{ Scan(...any) error }) (ingest.Item, error) {
 // InsertItems stores new items and reports duplicates, all in one
 // transaction that is committed (and synced) before it returns.
 func (s *Store) InsertItems(ctx context.Context, workspace string, items []ingest.Item, actor string) ([]store.InsertResult, error) {
-	results := make([]store.InsertResult, len(items))
-	now := time.Now().UTC()
+	var results []store.InsertResult
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		ins, err := tx.PrepareContext(ctx, `INSERT INTO items (workspace_id, channel, platform_id, kind, text, author_id, author_name, thread_id, parent_id, url, lang, created_at, received_at, raw)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (workspace_id, channel, platform_id) DO NOTHING RETURNING id`)
-		if err != nil {
-			return err
-		}
-		defer ins.Close()
-		existing, err := tx.PrepareContext(ctx, `SELECT id FROM items WHERE workspace_id = ? AND channel = ? AND platform_id = ?`)
-		if err != nil {
-			return err
-		}
-		defer existing.Close()
-		var ids []int64
-		dups := 0
-		for i, it := range items {
-			created := it.CreatedAt
-			if created.IsZero() {
-				created = now
-			}
-			var raw any
-			if len(it.Raw) > 0 {
-				raw = []byte(it.Raw)
-			}
-			var id int64
-			err := ins.QueryRowContext(ctx, workspace, it.Channel, it.PlatformID, string(it.Kind), it.Text, it.AuthorID, it.AuthorName,
-				it.ThreadID, it.ParentID, it.URL, it.Lang, micros(created), micros(now), raw).Scan(&id)
-			switch {
-			case errors.Is(err, sql.ErrNoRows):
-				if err := existing.QueryRowContext(ctx, workspace, it.Channel, it.PlatformID).Scan(&id); err != nil {
-					return fmt.Errorf("item %d: find duplicate: %w", i, err)
-				}
-				results[i] = store.InsertResult{ID: id, Duplicate: true}
-				dups++
-			case err != nil:
-				return fmt.Errorf("item %d: %w", i, err)
-			default:
-				results[i] = store.InsertResult{ID: id}
-				ids = append(ids, id)
-			}
-		}
-		if len(ids) == 0 {
-			return nil
-		}
-		data, _ := json.Marshal(map[string]any{"count": len(ids), "duplicates": dups, "item_ids": ids})
-		_, err = appendAudit(ctx, tx, []audit.Event{{At: now, Workspace: workspace, Actor: actor, Kind: "items.ingested", Subject: fmt.Sprintf("items:%d-%d", ids[0], ids[len(ids)-1]), Data: data}})
+		var err error
+		results, err = s.insertItems(ctx, tx, workspace, items, actor)
 		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store items: %w", err)
 	}
 	return results, nil
+}
+
+func (s *Store) insertItems(ctx context.Context, tx *sql.Tx, workspace string, items []ingest.Item, actor string) ([]store.InsertResult, error) {
+	results := make([]store.InsertResult, len(items))
+	now := time.Now().UTC()
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO items (workspace_id, channel, platform_id, kind, text, author_id, author_name, thread_id, parent_id, url, lang, created_at, received_at, raw)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (workspace_id, channel, platform_id) DO NOTHING RETURNING id`)
+	if err != nil {
+		return nil, err
+	}
+	defer ins.Close()
+	existing, err := tx.PrepareContext(ctx, `SELECT id FROM items WHERE workspace_id = ? AND channel = ? AND platform_id = ?`)
+	if err != nil {
+		return nil, err
+	}
+	defer existing.Close()
+	var ids []int64
+	dups := 0
+	for i, it := range items {
+		created := it.CreatedAt
+		if created.IsZero() {
+			created = now
+		}
+		var raw any
+		if len(it.Raw) > 0 {
+			raw = []byte(it.Raw)
+		}
+		kind := it.Kind
+		if kind == "" {
+			kind = ingest.KindComment
+		}
+		var id int64
+		err := ins.QueryRowContext(ctx, workspace, it.Channel, it.PlatformID, string(kind), it.Text, it.AuthorID, it.AuthorName,
+			it.ThreadID, it.ParentID, it.URL, it.Lang, micros(created), micros(now), raw).Scan(&id)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			if err := existing.QueryRowContext(ctx, workspace, it.Channel, it.PlatformID).Scan(&id); err != nil {
+				return nil, fmt.Errorf("item %d: find duplicate: %w", i, err)
+			}
+			results[i] = store.InsertResult{ID: id, Duplicate: true}
+			dups++
+		case err != nil:
+			if isForeignKey(err) {
+				return nil, fmt.Errorf("workspace %q: %w", workspace, store.ErrNotFound)
+			}
+			return nil, fmt.Errorf("item %d: %w", i, err)
+		default:
+			results[i] = store.InsertResult{ID: id}
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return results, nil
+	}
+	data, _ := json.Marshal(map[string]any{"count": len(ids), "duplicates": dups, "item_ids": ids})
+	_, err = appendAudit(ctx, tx, []audit.Event{{At: now, Workspace: workspace, Actor: actor, Kind: "items.ingested", Subject: fmt.Sprintf("items:%d-%d", ids[0], ids[len(ids)-1]), Data: data}})
+	return results, err
 }
 
 // Item returns one item of a workspace.
@@ -240,4 +254,35 @@ func kinds(as []act.Action) []string {
 		out = append(out, string(a.Kind))
 	}
 	return out
+}
+
+// Cursor returns the saved cursor of a workspace's channel ("" if none).
+func (s *Store) Cursor(ctx context.Context, workspace, channel string) (string, error) {
+	var c string
+	err := s.r.QueryRowContext(ctx, `SELECT cursor FROM source_cursors WHERE workspace_id = ? AND channel = ?`, workspace, channel).Scan(&c)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("cursor of %s: %w", channel, err)
+	}
+	return c, nil
+}
+
+// InsertItemsAt stores items and the channel's cursor after them in one
+// transaction, so a restart resumes exactly after what was stored.
+func (s *Store) InsertItemsAt(ctx context.Context, workspace string, items []ingest.Item, channel, cursor, actor string) error {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := s.insertItems(ctx, tx, workspace, items, actor); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO source_cursors (workspace_id, channel, cursor, updated_at) VALUES (?, ?, ?, ?)
+			ON CONFLICT (workspace_id, channel) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`,
+			workspace, channel, cursor, micros(time.Now()))
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store items from %s: %w", channel, err)
+	}
+	return nil
 }

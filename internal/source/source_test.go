@@ -1,0 +1,116 @@
+package source_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stormwatch/stormwatch/internal/ingest"
+	"github.com/stormwatch/stormwatch/internal/source"
+	"github.com/stormwatch/stormwatch/internal/store"
+	"github.com/stormwatch/stormwatch/internal/store/sqlite"
+)
+
+// feed is a platform with a numbered stream of 100 posts; it serves 10
+// per batch from the cursor and fails on every third call.
+type feed struct {
+	mu      sync.Mutex
+	calls   int
+	cursors []string // cursors it was started from
+}
+
+func (f *feed) Channel() string { return "mastodon:@org@social.example" }
+func (f *feed) Capabilities() []source.Capability {
+	return []source.Capability{source.ReadMentions, source.Reply}
+}
+func (f *feed) Run(ctx context.Context, cursor string, emit source.EmitFunc) error {
+	f.mu.Lock()
+	f.calls++
+	call := f.calls
+	f.cursors = append(f.cursors, cursor)
+	f.mu.Unlock()
+	next, _ := strconv.Atoi(cursor)
+	for batch := 0; next < 100; batch++ {
+		if call == 2 && batch == 1 {
+			return errors.New("503 from the platform")
+		}
+		var items []ingest.Item
+		for i := next; i < next+10; i++ {
+			items = append(items, ingest.Item{PlatformID: fmt.Sprint(i), Kind: ingest.KindMention, Text: fmt.Sprintf("post %d", i)})
+		}
+		if err := emit(ctx, items, strconv.Itoa(next+10)); err != nil {
+			return err
+		}
+		next += 10
+	}
+	<-ctx.Done()
+	return nil
+}
+
+func TestRunnerResumesFromCheckpointWithoutLossOrDuplicates(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "sw.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.CreateWorkspace(ctx, store.Workspace{ID: "demo", Name: "Demo"}, "system"); err != nil {
+		t.Fatal(err)
+	}
+	f := &feed{}
+	var unhealthy []string
+	run := func(stopAfter int) {
+		rctx, cancel := context.WithCancel(ctx)
+		r := &source.Runner{Workspace: "demo", Source: f, Store: st, MinWait: time.Millisecond, MaxWait: 5 * time.Millisecond, Failures: 1,
+			Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Unhealthy: func(ch, why string) { unhealthy = append(unhealthy, why) },
+			Ingested: func(int) {
+				if c, _ := st.Cursor(ctx, "demo", f.Channel()); c == strconv.Itoa(stopAfter) {
+					cancel()
+				}
+			}}
+		done := make(chan struct{})
+		go func() { r.Run(rctx); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatal("runner did not stop")
+		}
+		cancel()
+	}
+	run(40)  // a "restart" after 40 posts
+	run(100) // resumes from the checkpoint, through a failure
+	pending, err := st.PendingItems(ctx, 0, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, it := range pending {
+		if seen[it.PlatformID] || it.Channel != f.Channel() {
+			t.Fatalf("item %s stored twice or on the wrong channel %q", it.PlatformID, it.Channel)
+		}
+		seen[it.PlatformID] = true
+	}
+	if len(seen) != 100 {
+		t.Errorf("stored %d distinct posts, want 100", len(seen))
+	}
+	if fmt.Sprint(f.cursors) != "[ 40 50]" {
+		t.Errorf("started from cursors %q, want \"\", 40 (restart), 50 (after the failure)", f.cursors)
+	}
+	if len(unhealthy) == 0 {
+		t.Errorf("a failing channel was not reported")
+	}
+}
+
+func TestHas(t *testing.T) {
+	caps := (&feed{}).Capabilities()
+	if !source.Has(caps, source.Reply) || source.Has(caps, source.Hide) {
+		t.Errorf("Has(%v) wrong", caps)
+	}
+}
