@@ -31,6 +31,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"EffectsOncePerKey", testEffects},
 		{"OpenCaseOnce", testOpenCase},
 		{"AuditChain", testAuditChain},
+		{"CursorsSavedWithItems", testCursors},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -280,5 +281,34 @@ func testAuditChain(t *testing.T, s store.Store) {
 	want := []string{"workspace.created", "items.ingested", "item.hidden"}
 	if fmt.Sprint(kinds) != fmt.Sprint(want) {
 		t.Errorf("audit kinds = %v, want %v", kinds, want)
+	}
+}
+
+func testCursors(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	mustWorkspace(t, s, "demo")
+	if c, err := s.Cursor(ctx, "demo", "facebook:page"); err != nil || c != "" {
+		t.Fatalf("cursor before any read = %q, %v", c, err)
+	}
+	if err := s.InsertItemsAt(ctx, "demo", items(3, "p"), "facebook:page", "c3", "source:fb"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.InsertItemsAt(ctx, "demo", items(5, "p"), "facebook:page", "c5", "source:fb"); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := s.Cursor(ctx, "demo", "facebook:page"); c != "c5" {
+		t.Errorf("cursor = %q, want c5", c)
+	}
+	if p, _ := s.PendingItems(ctx, 0, 100); len(p) != 5 {
+		t.Errorf("%d items stored, want 5 (re-read items are duplicates)", len(p))
+	}
+	// A failed batch leaves the cursor where it was.
+	bad := items(1, "x")
+	bad[0].Kind = ""
+	if err := s.InsertItemsAt(ctx, "ghost", bad, "facebook:page", "c9", "source:fb"); err == nil {
+		t.Errorf("insert into an unknown workspace succeeded")
+	}
+	if c, _ := s.Cursor(ctx, "demo", "facebook:page"); c != "c5" {
+		t.Errorf("cursor after a failed batch = %q, want c5", c)
 	}
 }
