@@ -136,7 +136,7 @@ func (a *App) route(dry act.Actor) act.Router {
 // requests, let in-flight ones finish, stop the workers, close the store.
 func (a *App) Run(ctx context.Context, ln net.Listener) error {
 	if err := a.Worker.Recover(ctx); err != nil {
-		return err
+		return errors.Join(err, a.Store.Close())
 	}
 	workCtx, stopWork := context.WithCancel(context.WithoutCancel(ctx))
 	var wg sync.WaitGroup
