@@ -62,6 +62,9 @@ type classifyError struct {
 type classifier struct {
 	engine *detect.Engine
 	policy *policy.Policy
+	// context is what the workspace knows about itself (staff names...);
+	// nil for plain classify.
+	context *detect.Context
 }
 
 func newClassifier(policyFile string) (*classifier, error) {
@@ -83,7 +86,7 @@ func newClassifier(policyFile string) (*classifier, error) {
 }
 
 func (c *classifier) classify(ctx context.Context, id json.RawMessage, text, lang string) (classifyOutput, detect.Result, policy.Decision) {
-	res := c.engine.Analyze(ctx, detect.Input{Text: text, Lang: lang})
+	res := c.engine.Analyze(ctx, detect.Input{Text: text, Lang: lang, Context: c.context})
 	it := ingest.Item{Text: text, Lang: lang, Kind: ingest.KindComment}
 	d := c.policy.Decide(policy.InputFor(&it, res.Lang, res.Signals))
 	out := classifyOutput{ID: id, Lang: res.Lang, Signals: make([]classifySignal, 0, len(res.Signals)),

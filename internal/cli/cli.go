@@ -37,6 +37,7 @@ func commands() map[string]command {
 		"serve":     {"run the server (API, pipeline, outbox; with STORMWATCH_DEMO=true the demo workspace and simulator)", runServe},
 		"classify":  {"read JSON Lines {\"id\",\"text\",\"lang\"} on stdin, write one classification per line", runClassify},
 		"check":     {"classify one text given as argument and explain the result", runCheck},
+		"eval":      {"measure detection quality on labelled JSON Lines: P/R/F1 per category and language", runEval},
 		"import":    {"import items from a JSON Lines or CSV file into a workspace", runImport},
 		"policy":    {"policy lint FILE | policy render FILE --lang fr", runPolicy},
 		"audit":     {"audit verify [--head SEQ:HASH] | audit head", runAudit},

@@ -40,6 +40,7 @@ package eval
 import (
 	"context"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"math"
 	"runtime"
@@ -103,6 +104,10 @@ type Options struct {
 	// Langs keeps only the examples whose gold language is listed; empty
 	// keeps all.
 	Langs []string
+	// Split keeps one half of the examples, chosen by a fixed hash of the
+	// text: "dev" for tuning detectors and lexicons, "test" for reporting
+	// figures never tuned on; "" keeps all.
+	Split string
 	// WithholdLang calls the classifier with an empty language, so that it
 	// must identify the language itself. Without it the gold language is
 	// passed on and the language-identification accuracy only shows
@@ -116,6 +121,17 @@ type Options struct {
 	TextWidth int
 }
 
+// SplitOf assigns a text to the "dev" or the "test" half, by FNV-1a of its
+// bytes: stable across runs, machines and file orders.
+func SplitOf(text string) string {
+	h := fnv.New32a()
+	h.Write([]byte(text))
+	if h.Sum32()%2 == 0 {
+		return "dev"
+	}
+	return "test"
+}
+
 func (o Options) threshold(c string) float64 {
 	if t, ok := o.Thresholds[c]; ok {
 		return t
@@ -124,6 +140,9 @@ func (o Options) threshold(c string) float64 {
 }
 
 func (o *Options) normalise() error {
+	if o.Split != "" && o.Split != "dev" && o.Split != "test" {
+		return fmt.Errorf("split %q: want dev, test or nothing", o.Split)
+	}
 	if o.Threshold == 0 {
 		o.Threshold = 0.5
 	}
@@ -178,6 +197,17 @@ func Evaluate(ctx context.Context, r io.Reader, classify Classifier, opts Option
 		kept := examples[:0]
 		for _, ex := range examples {
 			if keep[ex.Lang] {
+				kept = append(kept, ex)
+			} else {
+				rep.Filtered++
+			}
+		}
+		examples = kept
+	}
+	if opts.Split != "" {
+		kept := examples[:0]
+		for _, ex := range examples {
+			if SplitOf(ex.Text) == opts.Split {
 				kept = append(kept, ex)
 			} else {
 				rep.Filtered++

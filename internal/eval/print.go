@@ -103,7 +103,14 @@ func (r *Report) Print(w io.Writer) error {
 	}
 	ew.printf("%s; gold language %s", th, given)
 	if r.Filtered > 0 {
-		ew.printf("%d examples left out by the language filter %v", r.Filtered, r.Options.Langs)
+		var why []string
+		if len(r.Options.Langs) > 0 {
+			why = append(why, fmt.Sprintf("the language filter %v", r.Options.Langs))
+		}
+		if r.Options.Split != "" {
+			why = append(why, fmt.Sprintf("the %s split (only that half is kept)", r.Options.Split))
+		}
+		ew.printf("%d examples left out by %s", r.Filtered, strings.Join(why, " and "))
 	}
 	if r.Examples == 0 {
 		ew.println("")

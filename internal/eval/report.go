@@ -232,6 +232,7 @@ type ReportOptions struct {
 	Thresholds   map[string]float64 `json:"thresholds,omitempty"`
 	Langs        []string           `json:"langs,omitempty"`
 	WithholdLang bool               `json:"withhold_lang"`
+	Split        string             `json:"split,omitempty"`
 }
 
 // Report is the outcome of an evaluation.
@@ -297,7 +298,7 @@ type langAcc struct {
 
 func newReport(opts Options) *Report {
 	r := &Report{
-		Options: ReportOptions{Threshold: opts.Threshold, Thresholds: opts.Thresholds, Langs: opts.Langs, WithholdLang: opts.WithholdLang},
+		Options: ReportOptions{Threshold: opts.Threshold, Thresholds: opts.Thresholds, Langs: opts.Langs, WithholdLang: opts.WithholdLang, Split: opts.Split},
 		opts:    opts, index: map[string]int{}, cats: map[string]*Score{}, langs: map[string]*langAcc{},
 		entities: map[string]*Score{}, tags: map[string]*TagScore{}, langConf: map[[2]string]int{},
 		Malformed: []LineError{}, ClassifyErrors: []LineError{},
