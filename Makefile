@@ -4,7 +4,7 @@ export PATH := $(PATH):/usr/local/go/bin
 GO ?= go
 FUZZTIME ?= 60s
 
-.PHONY: run test build vet bench bench-ingest fuzz clean
+.PHONY: run test build vet bench bench-ingest fuzz model clean
 
 ## run: start the server on 127.0.0.1:8080 with the demo workspace and live simulated traffic (data in ./data)
 run:
@@ -21,6 +21,10 @@ vet:
 
 build:
 	$(GO) build -o bin/stormwatch ./cmd/stormwatch
+
+## model: retrain the embedded model from ../shared/corpora (reproducible: same inputs, same bytes)
+model:
+	$(GO) run ./cmd/stormwatch-train -corpora ../shared/corpora -out internal/detect/model/weights
 
 ## bench: the benchmarks (not part of make test)
 bench: bench-ingest

@@ -1,0 +1,82 @@
+package corpus
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+// data holds the project's own labelled examples, written for Stormwatch
+// (see data/README.md). They are embedded so tests run without ../shared.
+//
+//go:embed data/*.tsv
+var data embed.FS
+
+// ProjectFiles lists the embedded example files in a fixed order.
+func ProjectFiles() []string {
+	names, _ := fs.Glob(data, "data/*.tsv")
+	sort.Strings(names)
+	return names
+}
+
+// ProjectData returns the raw bytes of the embedded example files, in the
+// order of ProjectFiles (the trainer hashes them into the weights).
+func ProjectData() [][]byte {
+	var out [][]byte
+	for _, n := range ProjectFiles() {
+		b, _ := data.ReadFile(n)
+		out = append(out, b)
+	}
+	return out
+}
+
+// Project returns the project's own examples, mapped with mapProject and
+// split with Split; each language of each kind (hand-written, templates)
+// is its own balancing group.
+func Project() ([]Example, error) {
+	var out []Example
+	for _, n := range ProjectFiles() {
+		b, err := data.ReadFile(n)
+		if err != nil {
+			return nil, err
+		}
+		// templates.tsv holds sentences expanded from templates over
+		// identity groups (see data/README.md): its own balancing group
+		// per language, at trust 0.6, so the template structure does not
+		// outweigh the hand-written lines.
+		group, tmplTrust := "project/", float32(1)
+		if strings.HasPrefix(path.Base(n), "templates") {
+			group, tmplTrust = "templates/", 0.6
+		}
+		err = readTSV(bytes.NewReader(b), n, func(text, label, lang string, _ []string) error {
+			h, cat, trust, err := mapProject(label)
+			if err != nil {
+				return err
+			}
+			trust *= tmplTrust
+			out = append(out, Example{Text: text, Lang: lang, Source: "project", Group: group + lang, Label: label,
+				Heads: h, Trust: trust, Category: cat, Part: Split(text)})
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// ProjectHash is the SHA-256 of the embedded example files.
+func ProjectHash() [32]byte {
+	h := sha256.New()
+	for i, b := range ProjectData() {
+		h.Write([]byte(ProjectFiles()[i]))
+		h.Write(b)
+	}
+	var s [32]byte
+	copy(s[:], h.Sum(nil))
+	return s
+}
