@@ -196,3 +196,36 @@ func Score(sigs []Signal, c Category) float64 {
 	}
 	return best
 }
+
+// Weighted scales the scores of a detector's signals per category, so that
+// a broad but less precise detector (a statistical model) can send items
+// to review on its own but needs another detector's agreement, through the
+// merge, to reach the thresholds that remove. Categories not listed pass
+// unchanged; a weight of 0 drops the category.
+func Weighted(d Detector, weights map[Category]float64) Detector {
+	return weighted{d, weights}
+}
+
+type weighted struct {
+	Detector
+	weights map[Category]float64
+}
+
+func (w weighted) Detect(ctx context.Context, in Input) ([]Signal, error) {
+	sigs, err := w.Detector.Detect(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	out := sigs[:0]
+	for _, s := range sigs {
+		if k, ok := w.weights[s.Category]; ok {
+			if k == 0 {
+				continue
+			}
+			s.Explanation = fmt.Sprintf("%s (score %.2f weighted ×%.2f)", s.Explanation, s.Score, k)
+			s.Score *= k
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
