@@ -83,3 +83,21 @@ func TestParseCategory(t *testing.T) {
 		t.Error("ParseCategory(abuse) succeeded, want error")
 	}
 }
+
+func TestWeighted(t *testing.T) {
+	d := fakeDetector{name: "m", sigs: []Signal{
+		{Category: Insult, Score: 0.9, Detector: "m", Version: "1", Explanation: "features"},
+		{Category: Hate, Score: 0.8, Detector: "m", Version: "1"},
+		{Category: Threat, Score: 0.7, Detector: "m", Version: "1"},
+	}}
+	sigs, err := Weighted(d, map[Category]float64{Insult: 0.5, Hate: 0}).Detect(context.Background(), Input{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sigs) != 2 || sigs[0].Score != 0.45 || sigs[1].Category != Threat || sigs[1].Score != 0.7 {
+		t.Fatalf("weighted signals = %+v", sigs)
+	}
+	if want := "features (score 0.90 weighted ×0.50)"; sigs[0].Explanation != want {
+		t.Errorf("explanation = %q, want %q", sigs[0].Explanation, want)
+	}
+}
