@@ -216,7 +216,7 @@ func (w weighted) Detect(ctx context.Context, in Input) ([]Signal, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := sigs[:0]
+	out := make([]Signal, 0, len(sigs)) // not in place: a detector may return shared slices
 	for _, s := range sigs {
 		if k, ok := w.weights[s.Category]; ok {
 			if k == 0 {
