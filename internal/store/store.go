@@ -93,6 +93,7 @@ type Store interface {
 
 	act.Outbox
 	act.EffectLog
+	Accounts
 
 	// OpenCase escalates an item into a case (opened for the item's
 	// workspace if none is open for it); idempotent by key.

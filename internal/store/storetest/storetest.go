@@ -31,6 +31,13 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"EffectsOncePerKey", testEffects},
 		{"OpenCaseOnce", testOpenCase},
 		{"AuditChain", testAuditChain},
+		{"Users", testUsers},
+		{"LoginBookkeeping", testLoginBookkeeping},
+		{"Sessions", testSessions},
+		{"SecondFactor", testSecondFactor},
+		{"Memberships", testMemberships},
+		{"RemovalRevokes", testRemovalRevokes},
+		{"Invitations", testInvitations},
 		{"CursorsSavedWithItems", testCursors},
 	}
 	for _, tt := range tests {
