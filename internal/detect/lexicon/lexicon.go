@@ -32,6 +32,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/stormwatch/stormwatch/internal/detect"
@@ -111,7 +112,185 @@ func (d *Detector) Detect(ctx context.Context, in detect.Input) ([]detect.Signal
 	if dn := n.Double(); dn != nil {
 		d.analyze(dn, in, st, &res)
 	}
+	if un := d.unmask(n, in.Lang); un != nil {
+		d.analyze(un, in, st, &res)
+	}
 	return res.signals(d.lx.version), nil
+}
+
+func isMask(c byte) bool { return c == '*' || c == '#' }
+
+// maskFill are the letters a masked one may stand for (after folding).
+var maskFill = func() []string {
+	var l []string
+	for _, r := range "aeiouyåäöøæübcdfghjklmnpqrstvwxz" {
+		l = append(l, string(r))
+	}
+	return l
+}()
+
+var maskVowels = maskFill[:12]
+
+// unmask reads words with masked letters ("enc*lé", "f**k", "tw*ts") as the
+// abusive lexicon word they most likely hide, and returns the text with
+// those readings, or nil when no masked word reads as one. Each mask is one
+// letter, or nothing ("p*ijpen"); three masks in a word only try vowels.
+func (d *Detector) unmask(n *normalize.Normalized, lang string) *normalize.Normalized {
+	text := n.String()
+	if strings.IndexByte(text, '*') < 0 && strings.IndexByte(text, '#') < 0 {
+		return nil
+	}
+	var fam uint16
+	for _, l := range family(strings.ToLower(lang)) {
+		fam |= d.langBit[l]
+	}
+	inWord := func(c byte) bool {
+		return c >= utf8.RuneSelf || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || isMask(c)
+	}
+	var at [][2]int
+	var with []string
+	for i := 0; i < len(text); {
+		if !isMask(text[i]) {
+			i++
+			continue
+		}
+		s, t := i, i
+		for s > 0 && inWord(text[s-1]) {
+			s--
+		}
+		for t < len(text) && inWord(text[t]) {
+			t++
+		}
+		i = t
+		word := text[s:t]
+		var masks []int
+		letters := 0
+		for k := 0; k < len(word); k++ {
+			if isMask(word[k]) {
+				masks = append(masks, k)
+			} else {
+				letters++
+			}
+		}
+		if len(masks) == 0 || len(masks) > 3 || letters < 2 {
+			continue
+		}
+		// The words around it: "einen bl*sen" reads as a phrase.
+		a, z := s, t
+		for a > 0 && text[a-1] == ' ' {
+			a--
+		}
+		for a > 0 && inWord(text[a-1]) {
+			a--
+		}
+		for z < len(text) && text[z] == ' ' {
+			z++
+		}
+		for z < len(text) && inWord(text[z]) && !isMask(text[z]) {
+			z++
+		}
+		if best, ok := d.readMasked(text[a:s], word, text[t:z], masks, fam); ok {
+			at = append(at, [2]int{s, t})
+			with = append(with, best)
+		}
+	}
+	if len(at) == 0 {
+		return nil
+	}
+	return n.Replace(at, with)
+}
+
+// readMasked tries the fillings of a masked word and returns the one that
+// makes it (or its start or end) an abusive entry, the most severe first.
+func (d *Detector) readMasked(before, word, after string, masks []int, fam uint16) (string, bool) {
+	fills := maskFill
+	if len(masks) == 3 {
+		fills = maskVowels
+	}
+	best, bestSev, bestLen := "", int8(0), 0
+	buf := make([]byte, 0, len(word)+8)
+	var try func(k int, cur []byte, cover []int)
+	try = func(k int, cur []byte, cover []int) {
+		if k == len(masks) {
+			w := strings.TrimSpace(string(cur))
+			ctx := " " + before + w + after + " "
+			off := 1 + len(before) - 1 // cover positions are relative to cur, which starts with a space
+			cv := make([]int, len(cover))
+			for i, c := range cover {
+				cv[i] = c + off
+			}
+			sev, l := d.abusiveCover(ctx, cv, fam)
+			if sev > bestSev || sev == bestSev && sev > 0 && l > bestLen {
+				best, bestSev, bestLen = w, sev, l
+			}
+			return
+		}
+		prev := 0
+		if k > 0 {
+			prev = masks[k-1] + 1
+		}
+		base := append([]byte(nil), cur...)
+		base = append(base, word[prev:masks[k]]...)
+		for _, f := range fills {
+			next := append(append([]byte(nil), base...), f...)
+			if k == len(masks)-1 {
+				next = append(next, word[masks[k]+1:]...)
+				next = append(next, ' ')
+			}
+			try(k+1, next, append(cover, len(base)))
+		}
+		// The mask stands for nothing.
+		next := append([]byte(nil), base...)
+		if k == len(masks)-1 {
+			next = append(next, word[masks[k]+1:]...)
+			next = append(next, ' ')
+		}
+		try(k+1, next, append(cover, len(base)))
+	}
+	buf = append(buf, ' ')
+	try(0, buf, nil)
+	return best, bestSev > 0
+}
+
+// abusiveCover scans s (a word with a space each side) and returns the
+// highest severity and longest length of an abusive entry that matches it
+// with its word boundaries and covers every position in cover.
+func (d *Detector) abusiveCover(s string, cover []int, fam uint16) (int8, int) {
+	lx := d.lx
+	var sev int8
+	var ln int
+	lx.ac.scan(s, func(id, a, b int32) {
+		for _, ei := range lx.byPat[id] {
+			e := &lx.entries[ei]
+			switch e.kind {
+			case kInsult, kProfanity, kHarassment, kThreat, kHate, kSexual:
+			default:
+				continue
+			}
+			if e.lang != "" && e.flags&fAny == 0 && fam != 0 && fam&d.langBit[e.lang] == 0 {
+				continue
+			}
+			if !e.pre && isWordAt(s, int(a)) && isWordBefore(s, int(a)) {
+				continue
+			}
+			if !e.suf && isWordBefore(s, int(b)) && isWordAt(s, int(b)) {
+				continue
+			}
+			ok := true
+			for _, c := range cover {
+				if c < int(a) || c > int(b) {
+					ok = false
+				}
+			}
+			if !ok {
+				continue
+			}
+			if e.sev > sev || e.sev == sev && int(b-a) > ln {
+				sev, ln = e.sev, int(b-a)
+			}
+		}
+	})
+	return sev, ln
 }
 
 // hit is one match of an entry in the normalised text.
@@ -122,6 +301,7 @@ type hit struct {
 	sent   int32
 	gone   bool
 	name   string // for staff-name hits
+	g0, g1 int32  // for patterns with gaps: from the end of the first part to the start of the last
 }
 
 type state struct {
@@ -253,10 +433,13 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 	lx.ac.scan(text, func(id, s, t int32) {
 		for _, ei := range lx.byPat[id] {
 			e := &lx.entries[ei]
-			if !e.pre && isWordAt(text, int(s)) && isWordBefore(text, int(s)) && !n.Joined(int(s)) {
+			// Inside a word joined from spaced letters any position may start
+			// or end a match, but only for matches long enough to mean
+			// something ("n" inside "martin" is no negation).
+			if !e.pre && isWordAt(text, int(s)) && isWordBefore(text, int(s)) && (t-s < 4 || !n.Joined(int(s))) {
 				continue
 			}
-			if !e.suf && isWordBefore(text, int(t)) && isWordAt(text, int(t)) && !n.Joined(int(t)) {
+			if !e.suf && isWordBefore(text, int(t)) && isWordAt(text, int(t)) && (t-s < 4 || !n.Joined(int(t))) {
 				continue
 			}
 			// A wildcard match covers the whole word it sits in, so that
@@ -295,10 +478,11 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 		}
 	}
 	suppress(lx, hits, uint32(active)|uint32(lean)<<16, d.langBit)
-	// Staff names.
+	// Staff names, and anyone named with a title or a handle.
 	if in.Context != nil {
 		hits = appendNames(hits, n, in.Context.StaffNames, wordAt, sentOf)
 	}
+	hits = appendTitled(hits, n, st.words, sentOf)
 	st.hits = hits
 	j := judge{d: d, n: n, text: text, hits: hits, sentOf: sentOf}
 	for i := range hits {
@@ -348,7 +532,7 @@ func joinParts(lx *lexicon, hits, parts []hit) []hit {
 			}
 		}
 		if ok {
-			hits = append(hits, hit{e: pe.whole, s: p.s, t: last.t, w0: p.w0, w1: last.w1, sent: p.sent})
+			hits = append(hits, hit{e: pe.whole, s: p.s, t: last.t, w0: p.w0, w1: last.w1, sent: p.sent, g0: p.t, g1: last.s})
 		}
 	}
 	return hits
@@ -517,6 +701,60 @@ func appendNames(hits []hit, n *normalize.Normalized, names []string, wordAt fun
 	return hits
 }
 
+// titles announce a person's name: "Dr Lindqvist", "Frau Weber".
+var titles = map[string]bool{
+	"dr": true, "doctor": true, "docteur": true, "doktor": true, "dokter": true, "prof": true, "professor": true,
+	"mme": true, "madame": true, "mlle": true, "monsieur": true, "mr": true, "mrs": true, "ms": true, "miss": true,
+	"herr": true, "herrn": true, "frau": true, "fru": true, "mevrouw": true, "meneer": true, "mevr": true, "dhr": true,
+}
+
+// appendTitled adds a name hit for a capitalised word after a title ("Dr
+// Hansen", "Frau Weber") and for a handle ("@sanne_balie"): a named person,
+// whether or not the workspace lists them as staff.
+func appendTitled(hits []hit, n *normalize.Normalized, words []int32, sentOf func(int32) int32) []hit {
+	text := n.String()
+	orig := n.Original()
+	end := func(p int32) int32 {
+		q := int(p)
+		for q < len(text) && isWordAt(text, q) {
+			_, w := utf8.DecodeRuneInString(text[q:])
+			q += w
+		}
+		return int32(q)
+	}
+	add := func(k int) {
+		s, t := words[k], end(words[k])
+		h := hit{e: -1, s: s, t: t, name: text[s:t], w0: int32(k), w1: int32(k)}
+		h.sent = sentOf(int32(k))
+		hits = append(hits, h)
+	}
+	for k := range words {
+		p := words[k]
+		if p > 0 && text[p-1] == '@' {
+			add(k)
+			continue
+		}
+		next := k + 1
+		if text[p:end(p)] == "d" && k+2 < len(words) && text[words[k+1]:end(words[k+1])] == "r" && words[k+1] <= end(p)+1 {
+			// "D r Hansen": the title spelled out.
+			next = k + 2
+		} else if k+1 >= len(words) || !titles[text[p:end(p)]] {
+			continue
+		}
+		q := words[next]
+		p = words[next-1]
+		if gap := text[end(p):q]; len(gap) > 3 || strings.ContainsAny(gap, ",;:!?") {
+			continue
+		}
+		sp := n.Span(int(q), int(q)+1)
+		r, _ := utf8.DecodeRuneInString(orig[sp.Start():])
+		if unicode.IsUpper(r) {
+			add(next)
+		}
+	}
+	return hits
+}
+
 // judge scores matches in their context.
 type judge struct {
 	d      *Detector
@@ -584,11 +822,17 @@ func (j *judge) negation(h *hit) int {
 		if c.gone || c.e < 0 || j.d.lx.entries[c.e].kind != kNeg {
 			continue
 		}
-		if c.sent == h.sent && c.s > h.s && c.t < h.t && j.d.lx.entries[h.e].parts > 1 {
+		if c.sent == h.sent && c.s >= h.g0 && c.t <= h.g1 && j.d.lx.entries[h.e].parts > 1 {
 			// Inside the gap of a pattern: "I will never hurt you".
 			return i
 		}
-		if c.sent != h.sent || c.w1 >= h.w0 || h.w0-c.w1-1 > 3 || c.t > h.s {
+		reach := int32(3)
+		if strings.IndexByte(j.d.lx.entries[c.e].term, ' ') > 0 {
+			// "nobody is saying", "ich sage nicht": a clause-level
+			// negation reaches over the subject of the next clause.
+			reach = 6
+		}
+		if c.sent != h.sent || c.w1 >= h.w0 || h.w0-c.w1-1 > reach || c.t > h.s {
 			continue
 		}
 		if strings.ContainsAny(j.text[c.t:h.s], ",.;:!?\"") {
@@ -759,6 +1003,10 @@ func (j *judge) abuse(h *hit, res *results) {
 		w.neg = j.raw(ng)
 	}
 	cs := j.nearest(h, kCounter, 6, -1)
+	if cs >= 0 && j.insideAbuse(cs) {
+		// "stop paying them" is part of the abuse, not counter-speech.
+		cs = -1
+	}
 	w.quoted = j.quoted(h)
 	switch {
 	case cs >= 0:
@@ -768,7 +1016,13 @@ func (j *judge) abuse(h *hit, res *results) {
 		score *= 0.5
 	}
 	sp := j.n.Span(int(h.s), int(h.t))
-	res.addWhy(kind, score, e.sev, w, sp)
+	sev := e.sev
+	if tgt == tObject || w.neg != "" || w.counter != "" || w.quoted || w.self != "" {
+		// Aimed at a thing, negated, quoted or said of oneself: whatever
+		// the word, the harm is mild.
+		sev = 1
+	}
+	res.addWhy(kind, score, sev, w, sp)
 	if w.neg != "" || w.counter != "" || w.quoted {
 		return
 	}
@@ -777,12 +1031,39 @@ func (j *judge) abuse(h *hit, res *results) {
 	if tgt == tGroup && kind != kHate && (kind == kInsult || kind == kAccusation || kind == kThreat) && score >= 0.35 {
 		res.addWhy(kHate, max(score, baseScore[2]), max(e.sev, 2), w, sp)
 	}
-	if named >= 0 && score >= 0.5 {
+	if named >= 0 && score >= 0.5 && !(kind == kHarassment && e.sev < 2) {
 		ns := j.n.Span(int(j.hits[named].s), int(j.hits[named].t))
 		hw := w
 		hw.staff = j.raw(named)
-		res.addWhy(kHarassment, max(score, 0.6), e.sev, hw, sp, ns)
+		hs := max(score, 0.6)
+		switch {
+		case kind == kAccusation:
+			// An accusation against a named person may be true: a person
+			// checks it (rule on accusations), it is not harassment by itself.
+			hs = 0.6
+		case e.sev >= 2 && dist(h, &j.hits[named]) <= 4:
+			// A serious insult, threat or sexual remark aimed at a named
+			// person, within a few words of the name.
+			hs = max(score, 0.75)
+		}
+		res.addWhy(kHarassment, hs, e.sev, hw, sp, ns)
 	}
+}
+
+// insideAbuse reports whether cue hit i lies inside an abusive match.
+func (j *judge) insideAbuse(i int) bool {
+	c := &j.hits[i]
+	for k := range j.hits {
+		o := &j.hits[k]
+		if k == i || o.gone || o.e < 0 || o.s > c.s || o.t < c.t {
+			continue
+		}
+		switch j.d.lx.entries[o.e].kind {
+		case kInsult, kHarassment, kThreat, kHate, kSexual:
+			return true
+		}
+	}
+	return false
 }
 
 // raw is the normalised text of a cue hit (or the staff name).
@@ -891,8 +1172,28 @@ func (j *judge) cue(h *hit, res *results) {
 		sc.score *= 0.3
 		sc.neg = j.text[j.hits[ng].s:j.hits[ng].t]
 	}
+	if e.kind == kComplaint && j.campaign(h) {
+		// "I'll post every day that Dr X is incompetent": the complaint
+		// word is the content of a campaign against someone.
+		sc.score *= 0.5
+	}
 	sc.one[0] = j.n.Span(int(h.s), int(h.t))
 	res.addScored(sc)
+}
+
+// campaign reports whether h shares its sentence with a severe harassment
+// entry (a campaign, a pile-on, stalking) that is not negated.
+func (j *judge) campaign(h *hit) bool {
+	for i := range j.hits {
+		c := &j.hits[i]
+		if c.gone || c.e < 0 || c.sent != h.sent {
+			continue
+		}
+		if e := &j.d.lx.entries[c.e]; e.kind == kHarassment && e.sev >= 3 && j.negation(c) < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // addWhy adds a judged abusive match; the explanation is rendered later.
@@ -1013,7 +1314,14 @@ func (r *results) signals(version string) []detect.Signal {
 				}
 			}
 		}
-		score := min(1-miss, best+0.15, 0.99)
+		lift := 0.15
+		if k == kThreat {
+			// Veiled threats come in pieces that are mild alone: a demand
+			// ("I strongly advise you to refund me") and a condition ("for
+			// your own safety"). Together they are one threat.
+			lift = 0.3
+		}
+		score := min(1-miss, best+lift, 0.99)
 		slices.SortFunc(spans, func(a, b detect.Span) int {
 			if c := cmp.Compare(a[0], b[0]); c != 0 {
 				return c

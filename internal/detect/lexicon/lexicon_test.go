@@ -111,6 +111,10 @@ var abuse = []detect.Category{detect.Insult, detect.Harassment, detect.Threat, d
 func TestEnglish(t *testing.T) {
 	run(t, []tcase{
 		{lang: "en", text: "You are an idiot", want: []detect.Category{I}},
+		{lang: "en", text: "you're all tw*ts and c*nts", want: []detect.Category{I}},
+		{lang: "en", text: "It would be a shame if something happened to your lovely clinic.", want: []detect.Category{T}},
+		{lang: "en", text: "These rats who invade our country, immigrants, should leave.", want: []detect.Category{HT}},
+		{lang: "en", text: "You killed my cat. He went in for a dental and died on the table.", want: []detect.Category{CR}, not: []detect.Category{A, I, T, HT}},
 		{lang: "en", text: "you're a brain-dead parasite", want: []detect.Category{I}},
 		{lang: "en", text: "u r a f u c k i n g m o r o n", want: []detect.Category{I}},
 		{lang: "en", text: "you stuuuupid 1d10t", want: []detect.Category{I}},

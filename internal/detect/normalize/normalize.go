@@ -24,7 +24,9 @@
 //     "i.d.i.o.t", "i-d-i-o-t", "i_d_i_o_t"), three or more in a row, are
 //     joined into one word. Inside a joined word any position may start or
 //     end a match (see Joined), because the joined run can swallow a real
-//     one-letter word ("a f u c k").
+//     one-letter word ("a f u c k"). A capital after small letters starts
+//     a new word when every piece keeps two letters ("D r M a r t i n" →
+//     "dr martin"), so spaced-out names still read as names.
 //   - Letters repeated three times or more are collapsed to one
 //     ("stuuuupid" → "stupid"); Double returns the variant collapsed to two
 //     ("idiooooot" → "idioot"), since double letters are legitimate in
@@ -136,6 +138,7 @@ const (
 	cConf  // a Cyrillic or Greek look-alike of a Latin letter
 	cWord  // set during tokenisation: part of a word
 	cGone  // set during tokenisation: a separator swallowed by a joined word
+	cUpper // the original letter was a capital
 )
 
 // unit is one rune of output with the original range it came from. A rune
@@ -215,10 +218,14 @@ func units(s string, us []unit) []unit {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			r := rune(c)
-			if 'A' <= r && r <= 'Z' {
+			up := 'A' <= r && r <= 'Z'
+			if up {
 				r += 'a' - 'A'
 			}
 			u := unit{lo: int32(i), hi: int32(i + 1), r: r, cls: asciiClass[c], alt: asciiAlt[c]}
+			if up {
+				u.cls |= cUpper
+			}
 			if u.cls&cSpace != 0 || u.cls&cBlank != 0 {
 				u.r = ' '
 			}
@@ -245,6 +252,9 @@ func units(s string, us []unit) []unit {
 			for _, m := range foldTo[k] {
 				us = append(us, classify(m, lo, hi))
 			}
+			if unicode.IsUpper(r) && len(us) > first {
+				us[first].cls |= cUpper
+			}
 			if conf == 0 && len(us) == first+1 {
 				// Accented Greek and Cyrillic: the look-alike is of the folded letter.
 				conf, _ = confusable(us[first].r)
@@ -265,6 +275,9 @@ func units(s string, us []unit) []unit {
 			continue
 		}
 		u := classify(unicode.ToLower(r), lo, hi)
+		if unicode.IsUpper(r) {
+			u.cls |= cUpper
+		}
 		if conf != 0 {
 			u.alt = conf
 			u.cls |= cConf
@@ -395,18 +408,61 @@ func tokens(us []unit, toks []tok, o opts) []tok {
 			e++
 		}
 		if e-t+1 >= 3 {
-			for k := toks[t].b; k < toks[e].a; k++ {
-				if us[k].cls&cWord == 0 {
-					us[k].cls |= cGone
+			// A capital after small letters starts a new word, when every
+			// piece keeps two letters or more: "D r M a r t i n" is
+			// "dr martin", while "f U c K" stays one word.
+			cuts := caseCuts(us, toks[t:e+1])
+			from := t
+			for _, c := range append(cuts, e+1-t) {
+				to := t + c - 1 // last token of this piece
+				for k := toks[from].b; k < toks[to].a; k++ {
+					if us[k].cls&cWord == 0 {
+						us[k].cls |= cGone
+					}
 				}
+				out = append(out, tok{a: toks[from].a, b: toks[to].b, joined: true})
+				if to < e {
+					// Between pieces: the separators become one space.
+					first := true
+					for k := toks[to].b; k < toks[to+1].a; k++ {
+						if first {
+							us[k].r, us[k].cls = ' ', cSpace|cSep
+							first = false
+						} else {
+							us[k].cls |= cGone
+						}
+					}
+				}
+				from = to + 1
 			}
-			out = append(out, tok{a: toks[t].a, b: toks[e].b, joined: true})
 		} else {
 			out = append(out, toks[t:e+1]...)
 		}
 		t = e + 1
 	}
 	return out
+}
+
+// caseCuts returns where a run of spaced-out single letters splits into
+// words: before each capital that follows a small letter, provided every
+// piece has at least two letters; nil when it does not split.
+func caseCuts(us []unit, run []tok) []int {
+	var cuts []int
+	last := 0
+	for k := 1; k < len(run); k++ {
+		cur, prev := us[run[k].a].cls, us[run[k-1].a].cls
+		if cur&cUpper != 0 && prev&cUpper == 0 && prev&cLetter != 0 {
+			if k-last < 2 {
+				return nil
+			}
+			cuts = append(cuts, k)
+			last = k
+		}
+	}
+	if len(cuts) > 0 && len(run)-last < 2 {
+		return nil
+	}
+	return cuts
 }
 
 // sepGap reports whether units [a, b) are a short run of separators.
@@ -557,4 +613,56 @@ func emitWord(w []unit, o opts, collapse int, wr *writer) bool {
 		k = last + 1
 	}
 	return stretched
+}
+
+// Replace returns a variant of n in which the byte ranges at[i] of the
+// normalised text (sorted, not overlapping) read with[i] instead; every byte
+// of a replacement maps to the original range of what it replaces, so spans
+// still point into the original. The lexicon uses it to read masked letters
+// ("enc*lé", "f**k") as the word they hide. The variant has no Double.
+func (n *Normalized) Replace(at [][2]int, with []string) *Normalized {
+	v := &Normalized{orig: n.orig}
+	var b []byte
+	var lo, hi []int32
+	p := 0
+	for i, r := range at {
+		s, t := r[0], r[1]
+		if s < p || t < s || t > len(n.text) {
+			continue
+		}
+		b = append(b, n.text[p:s]...)
+		lo = append(lo, n.lo[p:s]...)
+		hi = append(hi, n.hi[p:s]...)
+		var l0, h0 int32
+		if t > s {
+			l0, h0 = n.lo[s], n.hi[t-1]
+		} else if s < len(n.lo) {
+			l0, h0 = n.lo[s], n.lo[s]
+		}
+		b = append(b, with[i]...)
+		for range len(with[i]) {
+			lo = append(lo, l0)
+			hi = append(hi, h0)
+		}
+		p = t
+	}
+	b = append(b, n.text[p:]...)
+	lo = append(lo, n.lo[p:]...)
+	hi = append(hi, n.hi[p:]...)
+	v.text, v.lo, v.hi = string(b), lo, hi
+	// Joined words keep their place, moved by the replacements before them.
+	for k := 0; k+1 < len(n.joined); k += 2 {
+		a, z := int(n.joined[k]), int(n.joined[k+1])
+		da, dz := 0, 0
+		for i, r := range at {
+			if r[1] <= a {
+				da += len(with[i]) - (r[1] - r[0])
+			}
+			if r[1] <= z {
+				dz += len(with[i]) - (r[1] - r[0])
+			}
+		}
+		v.joined = append(v.joined, int32(a+da), int32(z+dz))
+	}
+	return v
 }

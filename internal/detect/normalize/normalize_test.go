@@ -40,6 +40,8 @@ func TestText(t *testing.T) {
 		{"underscored letters", "i_d_i_o_t", "idiot"},
 		{"spaced with leet", "i d 1 o t", "idiot"},
 		{"two single letters are not joined", "a b test", "a b test"},
+		{"spaced name splits at its capital", "D r M a r t i n ist ein M e t z g e r", "dr martin ist ein metzger"},
+		{"alternating case stays one word", "f U c K y o u", "fuckyou"},
 		{"stretched", "stuuuuupid", "stupid"},
 		{"stretched mixed case", "sTuUuUpid", "stupid"},
 		{"double letters kept", "idioot klootzak", "idioot klootzak"},
