@@ -63,6 +63,9 @@ type Decision struct {
 // Store is the whole persistence contract.
 type Store interface {
 	Close() error
+	Desk
+	Cases
+	Replies
 
 	CreateWorkspace(ctx context.Context, ws Workspace, actor string) error
 	Workspace(ctx context.Context, id string) (Workspace, error)
