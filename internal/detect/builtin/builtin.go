@@ -10,6 +10,7 @@ import (
 	"github.com/stormwatch/stormwatch/internal/detect/lexicon"
 	"github.com/stormwatch/stormwatch/internal/detect/model"
 	"github.com/stormwatch/stormwatch/internal/detect/pii"
+	"github.com/stormwatch/stormwatch/internal/detect/spam"
 )
 
 var (
@@ -19,7 +20,8 @@ var (
 )
 
 // Engine returns the default engine: language identification, personal
-// data with checksums, and the multilingual lexicons. It is built once and
+// data with checksums, the multilingual lexicons, the trained model, and
+// spam and scam detection (including the same text from many authors). It is built once and
 // safe for concurrent use.
 func Engine() (*detect.Engine, error) {
 	once.Do(func() {
@@ -42,7 +44,10 @@ func Engine() (*detect.Engine, error) {
 		// hate head far less): alone it may send an item to review; to
 		// remove, it must be very sure (0.94 → 0.8) or the lexicons agree.
 		weighted := detect.Weighted(m, map[detect.Category]float64{detect.Insult: 0.85, detect.Hate: 0.6})
-		engine = detect.NewEngine(id, pii.New(), lex, weighted)
+		// One Repeats per process: it sees every workspace's stream (keyed
+		// by workspace) and only items that name their author.
+		repeats := spam.NewRepeats(spam.RepeatsConfig{})
+		engine = detect.NewEngine(id, pii.New(), lex, weighted, spam.New(), repeats.Detector())
 	})
 	return engine, err
 }

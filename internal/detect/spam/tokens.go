@@ -1,0 +1,132 @@
+package spam
+
+import "unicode/utf8"
+
+// token is one word of the original text: its byte range there and its
+// folded form in the scratch buffer.
+type token struct {
+	start, end int // byte offsets in the original text
+	fs, fe     int // folded form: buf[fs:fe]
+	mention    bool
+}
+
+// byteRange is a half-open range of the original text.
+type byteRange struct{ start, end int }
+
+// tokenize splits s into folded words, appending their bytes to buf and the
+// words to toks. Words starting inside one of skip (sorted, disjoint: the
+// links) are left out, so phrases are matched on prose only.
+//
+// Apostrophes join a word ("won't" is "wont", "you've" is "youve") except
+// after a one-letter or "qu" elision ("l'équipe" is "l" "equipe").
+func tokenize(s string, buf []byte, toks []token, skip []byteRange) ([]byte, []token) {
+	first := len(toks)
+	open := false
+	var cur token
+	afterAt := false
+	si := 0
+	closeTok := func(end int) {
+		if open {
+			cur.end = end
+			cur.fe = len(buf)
+			toks = append(toks, cur)
+			open = false
+		}
+	}
+	for i := 0; i < len(s); {
+		for si < len(skip) && skip[si].end <= i {
+			si++
+		}
+		if si < len(skip) && i >= skip[si].start {
+			closeTok(i)
+			i = skip[si].end
+			afterAt = false
+			continue
+		}
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		var cl int
+		n := len(buf)
+		buf, cl = foldRune(buf, r)
+		switch cl {
+		case clWord:
+			if !open {
+				open = true
+				cur = token{start: i, fs: n, mention: afterAt}
+			}
+		case clJoin:
+			// invisible: neither starts nor ends a word
+		case clApos:
+			if open && i+w < len(s) && startsWord(s[i+w:]) {
+				word := buf[cur.fs:]
+				if len(word) == 1 || string(word) == "qu" || string(word) == "jusqu" || string(word) == "lorsqu" || string(word) == "puisqu" {
+					closeTok(i)
+				}
+			} else {
+				closeTok(i)
+			}
+		case clAt:
+			closeTok(i)
+		default:
+			closeTok(i)
+		}
+		afterAt = cl == clAt
+		i += w
+	}
+	closeTok(len(s))
+	return buf, mergeSpelled(s, buf, toks, first)
+}
+
+// mergeSpelled joins words spelled out letter by letter ("E.a.r.n",
+// "c-a-s-h", "f r e e" — with spaces only from four letters on) into one
+// word, from index from on. The folded letters are contiguous in buf, so
+// the merged word is their range.
+func mergeSpelled(s string, buf []byte, toks []token, from int) []token {
+	start := -1
+	for i := from; i+1 < len(toks); i++ {
+		if toks[i].fe-toks[i].fs == 1 && toks[i+1].fe-toks[i+1].fs == 1 && toks[i+1].start-toks[i].end == 1 {
+			start = i
+			break
+		}
+	}
+	if start < 0 {
+		return toks // the common case: nothing spelled out
+	}
+	from = start
+	out := toks[:from]
+	for i := from; i < len(toks); {
+		j := i
+		var sep byte // the separator of this run: one kind only
+		for j+1 < len(toks) && single(buf, toks[j]) && single(buf, toks[j+1]) && toks[j+1].start-toks[j].end == 1 && toks[j+1].fs == toks[j].fe {
+			c := s[toks[j].end]
+			if c != ' ' && c != '.' && c != '-' && c != '*' && c != '_' || sep != 0 && c != sep {
+				break
+			}
+			sep = c
+			j++
+		}
+		spaces := sep == ' '
+		if n := j - i + 1; n >= 3 && (!spaces || n >= 4) {
+			t := toks[i]
+			t.end, t.fe = toks[j].end, toks[j].fe
+			out = append(out, t)
+			i = j + 1
+			continue
+		}
+		out = append(out, toks[i])
+		i++
+	}
+	return out
+}
+
+// single reports whether t is one folded letter or digit.
+func single(buf []byte, t token) bool { return t.fe-t.fs == 1 && t.end-t.start <= 4 }
+
+// startsWord reports whether s begins with a letter or digit.
+func startsWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	_, cl := foldRune(nil, r)
+	return cl == clWord
+}
