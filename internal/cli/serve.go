@@ -7,7 +7,9 @@ import (
 
 	"github.com/stormwatch/stormwatch/internal/app"
 	"github.com/stormwatch/stormwatch/internal/config"
+	"github.com/stormwatch/stormwatch/internal/detect"
 	"github.com/stormwatch/stormwatch/internal/detect/builtin"
+	"github.com/stormwatch/stormwatch/internal/detect/external"
 )
 
 func runServe(ctx context.Context, env Env, args []string) error {
@@ -24,6 +26,9 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("load detectors: %w", err)
 	}
+	if engine, err = withSecondOpinion(engine, env.Getenv); err != nil {
+		return err
+	}
 	a, err := app.New(ctx, cfg, log, engine)
 	if err != nil {
 		return err
@@ -37,4 +42,24 @@ func runServe(ctx context.Context, env Env, args []string) error {
 		log.Info("demo workspace ready", "workspace", app.DemoWorkspace, "api", fmt.Sprintf("http://%s/api/v1/workspaces/%s/items", ln.Addr(), app.DemoWorkspace), "token_file", cfg.DataDir+"/demo-token")
 	}
 	return a.Run(ctx, ln)
+}
+
+// withSecondOpinion adds the optional external scorer named by
+// STORMWATCH_SECOND_OPINION (perspective, openai or classifier), with
+// STORMWATCH_SECOND_OPINION_URL and the secret STORMWATCH_SECOND_OPINION_KEY
+// (or _KEY_FILE). Off when unset: nothing leaves the machine by default.
+func withSecondOpinion(e *detect.Engine, getenv func(string) string) (*detect.Engine, error) {
+	kind := getenv("STORMWATCH_SECOND_OPINION")
+	if kind == "" {
+		return e, nil
+	}
+	key, err := config.Secret(getenv, "STORMWATCH_SECOND_OPINION_KEY")
+	if err != nil {
+		return nil, err
+	}
+	so, err := external.FromSettings(kind, getenv("STORMWATCH_SECOND_OPINION_URL"), key)
+	if err != nil {
+		return nil, fmt.Errorf("STORMWATCH_SECOND_OPINION: %w", err)
+	}
+	return e.WithRefiner(so), nil
 }

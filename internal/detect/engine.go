@@ -28,6 +28,22 @@ type Engine struct {
 	detectors []Detector
 	langID    LanguageIdentifier
 	versions  []string
+	refiner   Refiner
+}
+
+// Refiner revisits a merged result, for example by asking an external
+// scorer about ambiguous items. It must return the primary result
+// unchanged (with a note in Errors) when it cannot help in time.
+type Refiner interface {
+	Refine(ctx context.Context, in Input, primary Result) Result
+}
+
+// WithRefiner returns a copy of the engine that passes every result
+// through r (nil turns refining off).
+func (e *Engine) WithRefiner(r Refiner) *Engine {
+	c := *e
+	c.refiner = r
+	return &c
 }
 
 // NewEngine builds an engine. langID may be nil, in which case the language
@@ -71,6 +87,9 @@ func (e *Engine) Analyze(ctx context.Context, in Input) Result {
 		}
 	}
 	res.Signals = Merge(all)
+	if e.refiner != nil {
+		res = e.refiner.Refine(ctx, in, res)
+	}
 	return res
 }
 
