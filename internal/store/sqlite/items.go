@@ -17,7 +17,7 @@ import (
 
 const itemColumns = `id, workspace_id, channel, platform_id, kind, text, author_id, author_name, thread_id, parent_id, url, lang, created_at, received_at, raw`
 
-func scanItem(row interface{ Scan(...any) error }) (ingest.Item, error) {
+func scanItem(row scanner) (ingest.Item, error) {
 	var it ingest.Item
 	var kind string
 	var created, received int64
@@ -116,20 +116,7 @@ func (s *Store) Item(ctx context.Context, workspace string, id int64) (ingest.It
 
 // PendingItems returns undecided items after afterID, oldest first.
 func (s *Store) PendingItems(ctx context.Context, afterID int64, limit int) ([]ingest.Item, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+itemColumns+` FROM items WHERE decided = 0 AND id > ? ORDER BY id LIMIT ?`, afterID, limit)
-	if err != nil {
-		return nil, fmt.Errorf("pending items: %w", err)
-	}
-	defer rows.Close()
-	var out []ingest.Item
-	for rows.Next() {
-		it, err := scanItem(rows)
-		if err != nil {
-			return nil, fmt.Errorf("pending items: %w", err)
-		}
-		out = append(out, it)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.r, "pending items", scanItem, `SELECT `+itemColumns+` FROM items WHERE decided = 0 AND id > ? ORDER BY id LIMIT ?`, afterID, limit)
 }
 
 // SaveDecisions stores decisions with their outbox actions and audit events,

@@ -37,7 +37,7 @@ func (s *Store) CreateWorkspace(ctx context.Context, ws store.Workspace, actor s
 
 const workspaceColumns = `id, name, policy_yaml, policy_version, context, created_at`
 
-func scanWorkspace(row interface{ Scan(...any) error }) (store.Workspace, error) {
+func scanWorkspace(row scanner) (store.Workspace, error) {
 	var ws store.Workspace
 	var wctx string
 	var created int64
@@ -62,20 +62,7 @@ func (s *Store) Workspace(ctx context.Context, id string) (store.Workspace, erro
 
 // Workspaces lists all workspaces.
 func (s *Store) Workspaces(ctx context.Context) ([]store.Workspace, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+workspaceColumns+` FROM workspaces ORDER BY id`)
-	if err != nil {
-		return nil, fmt.Errorf("list workspaces: %w", err)
-	}
-	defer rows.Close()
-	var out []store.Workspace
-	for rows.Next() {
-		ws, err := scanWorkspace(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list workspaces: %w", err)
-		}
-		out = append(out, ws)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.r, "list workspaces", scanWorkspace, `SELECT `+workspaceColumns+` FROM workspaces ORDER BY id`)
 }
 
 // SetPolicy replaces a workspace's policy and audits the change.
