@@ -116,7 +116,7 @@ func decodeClassifyLine(line []byte) (classifyInput, error) {
 	// Checked after decoding so the error can still carry the line's id
 	// (encoding/json would silently replace the bad bytes).
 	if !utf8.Valid(line) {
-		return in, fmt.Errorf("line is not valid UTF-8 (first bad byte at offset %d)", firstInvalidByte(line))
+		return in, fmt.Errorf("line is not valid UTF-8 (first bad byte at offset %d)", ingest.FirstInvalidUTF8(line))
 	}
 	if in.Text == nil {
 		return in, fmt.Errorf(`missing "text"`)
@@ -294,13 +294,3 @@ func runCheck(ctx context.Context, env Env, args []string) error {
 	return nil
 }
 
-func firstInvalidByte(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n == 1 {
-			return i
-		}
-		i += n
-	}
-	return -1
-}

@@ -74,7 +74,7 @@ type wireItem struct {
 // On any problem it returns a *BatchError listing all of them.
 func DecodeBatch(body []byte) ([]Item, error) {
 	if !utf8.Valid(body) {
-		return nil, &BatchError{[]FieldError{{Index: -1, Msg: fmt.Sprintf("body is not valid UTF-8 (first bad byte at offset %d)", firstInvalid(body))}}}
+		return nil, &BatchError{[]FieldError{{Index: -1, Msg: fmt.Sprintf("body is not valid UTF-8 (first bad byte at offset %d)", FirstInvalidUTF8(body))}}}
 	}
 	trimmed := bytes.TrimSpace(body)
 	if len(trimmed) == 0 {
@@ -224,7 +224,9 @@ func validLang(l string) bool {
 	return false
 }
 
-func firstInvalid(b []byte) int {
+// FirstInvalidUTF8 returns the offset of the first byte that is not valid
+// UTF-8, or -1, for messages that say where the problem is.
+func FirstInvalidUTF8(b []byte) int {
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && n == 1 {
