@@ -293,4 +293,3 @@ func runCheck(ctx context.Context, env Env, args []string) error {
 	}
 	return nil
 }
-
