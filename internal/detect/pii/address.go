@@ -569,39 +569,146 @@ func (s *scan) standalonePostcodes() {
 
 // findSchools finds the school of someone else's child: "her son goes to
 // Lincoln Elementary", "son fils est à l'école Jean Jaurès", "ungen hennes
-// går på Ekbackeskolan". That is doxxing with or without a number.
+// går på Ekbackeskolan", "die Tochter geht auf die Goethe-Grundschule",
+// "hun går på Brekke skole", "haar dochter zit in groep 6 op De
+// Regenboog". That is doxxing with or without a number.
 func (s *scan) findSchools() {
-	if s.all&fKin == 0 {
+	if s.all&(fKin|fSchoolGo) == 0 {
 		return
 	}
 	toks := s.toks
 	for k, t := range toks {
-		if t.kind != tkWord || t.flags&fKin == 0 {
+		if t.kind != tkWord || t.flags&(fKin|fSubjThird) == 0 {
 			continue
 		}
-		third := false
+		kin := t.flags&fKin != 0
+		third, first := false, false
 		for q := k - 2; q <= k+1; q++ {
-			if q >= 0 && q < len(toks) && q != k && toks[q].flags&fPossThird != 0 && !(q < k && toks[q].flags&fKin != 0 && q == k-2) {
+			if q < 0 || q >= len(toks) || q == k {
+				continue
+			}
+			if toks[q].flags&fPossThird != 0 && !(q < k && toks[q].flags&fKin != 0 && q == k-2) {
 				third = true
+			}
+			if toks[q].flags&fPossFirst != 0 && toks[q].flags&fPossThird == 0 {
+				first = true
 			}
 		}
 		// Genitive: "Marie's kid".
 		if k >= 3 && s.low[toks[k-1].s:toks[k-1].e] == "s" && toks[k-2].kind == tkPunct && s.isName(k-3) {
 			third = true
 		}
-		if !third {
+		if first && !third {
 			continue
 		}
-		for q := k + 1; q < len(toks) && q <= k+12; q++ {
-			if a, b, ok := s.schoolName(q); ok {
-				if !s.overlapsTaken(a, b) {
-					s.add(finding{entity: EntitySchool, s: a, e: b, conf: 0.8, doxOnly: true,
-						why: "school named next to someone else's child"})
-				}
+		// The verb of going to school right after the child or the
+		// pronoun: "goes", "va", "zit", "går", "geht".
+		goAt := -1
+		for q := k + 1; q < len(toks) && q <= k+3; q++ {
+			if toks[q].flags&fSchoolGo != 0 {
+				goAt = q
 				break
 			}
 		}
+		if !kin {
+			// A pronoun alone ("hun går på Brekke skole") needs the
+			// verb right after it and a school word in the name.
+			if goAt != k+1 || s.formalGerman(k) {
+				continue
+			}
+		} else if !third && goAt < 0 {
+			// "die Tochter geht auf…", "the kid attends…": no possessive,
+			// so the verb must say it is about school.
+			continue
+		}
+		from := k + 1
+		if goAt > 0 {
+			from = goAt + 1
+		}
+		found := false
+		for q := from; q < len(toks) && q <= from+11; q++ {
+			if a, b, ok := s.schoolName(q); ok {
+				if !s.overlapsTaken(a, b) {
+					why := "school named next to someone else's child"
+					if !kin {
+						why = "school someone else goes to"
+					}
+					s.add(finding{entity: EntitySchool, s: a, e: b, conf: 0.8, doxOnly: true, why: why})
+				}
+				found = true
+				break
+			}
+		}
+		if found || !kin || goAt < 0 {
+			continue
+		}
+		if a, b, ok := s.namedPlaceAfter(goAt); ok && !s.overlapsTaken(a, b) {
+			s.add(finding{entity: EntitySchool, s: a, e: b, conf: 0.6, doxOnly: true,
+				why: "named place a child of someone else goes to (school idiom)"})
+		}
 	}
+}
+
+// schoolPrep are the prepositions of the school idioms, by language: "zit
+// op De Regenboog", "går på Bjørkås", "geht auf die Goethe", "attends
+// Lincoln", "est à Jules Ferry".
+func (s *scan) schoolPrep(w string) bool {
+	switch s.li {
+	case 0:
+		return w == "at"
+	case 1:
+		return false // "va à Paris": too common; French needs a school word
+	case 2:
+		return w == "op"
+	case 3, 4:
+		return w == "på"
+	case 5:
+		return w == "auf"
+	}
+	return w == "op" || w == "på" || w == "auf"
+}
+
+// namedPlaceAfter reads a capitalised name after a school idiom (verb at
+// token v, then the idiom's preposition within a few tokens, an optional
+// article): a school without the word "school".
+func (s *scan) namedPlaceAfter(v int) (int, int, bool) {
+	toks := s.toks
+	q := v + 1
+	attends := s.li == 0 && strings.HasPrefix(s.low[toks[v].s:toks[v].e], "attend")
+	if !attends {
+		for ; q < len(toks) && q <= v+5; q++ {
+			if toks[q].kind == tkWord && s.schoolPrep(s.low[toks[q].s:toks[q].e]) {
+				break
+			}
+			if toks[q].kind == tkPunct && !s.isPunct(q, "-") {
+				return 0, 0, false
+			}
+		}
+		if q > v+5 || q >= len(toks) {
+			return 0, 0, false
+		}
+		q++
+	}
+	if q < len(toks) && toks[q].flags&fArticle != 0 && !toks[q].upper {
+		q++
+	}
+	first, last := -1, -1
+	for p := q; p < len(toks) && p <= q+3; p++ {
+		tk := toks[p]
+		if tk.kind == tkWord && tk.upper && tk.flags&(fFirst|fThird|fSubjFirst|fSubjThird|fKin|fStop) == 0 &&
+			(tk.flags&(fArticle|fParticle) == 0 || first < 0 && p+1 < len(toks) && s.isName(p+1)) {
+			if first < 0 {
+				first = p
+			}
+			last = p
+			continue
+		}
+		break
+	}
+	if first < 0 {
+		return 0, 0, false
+	}
+	return toks[first].s, toks[last].e, true
 }
 
 var schoolSuffixes = []string{"school", "skolan", "skola", "skolen", "skole", "schule", "gymnasium", "gymnasiet", "school"}

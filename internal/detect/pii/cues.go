@@ -56,7 +56,13 @@ func (s *scan) findCues(wc *detect.Context) {
 	}
 	for k, t := range toks {
 		f := t.flags
-		if t.kind != tkWord || f == 0 {
+		if t.kind != tkWord {
+			continue
+		}
+		// Genitives: "the manager's number", "Amira's", "Ordførerens
+		// fødselsnummer", "Kommunalrådets personnummer", "Annas Nummer".
+		s.genitive(k)
+		if f == 0 {
 			continue
 		}
 		if s.formalGerman(k) {
@@ -110,15 +116,25 @@ func (s *scan) findCues(wc *detect.Context) {
 		if f&fEntNoun != 0 {
 			if q := next(k, 1); q >= 0 {
 				qf := toks[q].flags
+				// One adjective between: "l'adresse perso du maire".
+				if qf == 0 && toks[q].kind == tkWord && !toks[q].upper {
+					if r := next(q, 1); r >= 0 && toks[r].flags&fOf != 0 {
+						q, qf = r, toks[r].flags
+					}
+				}
 				if qf&(fPossThird|fPossFirst) != 0 && toks[q].flags&fEntNoun == 0 && !s.formalGerman(q) {
 					s.cue(k, q, qf&fPossThird != 0 && qf&fPossFirst == 0, true)
 				}
 				// "the address of that scum", "l'adresse de cette
 				// ordure", "adressen till honom".
 				if qf&fOf != 0 {
-					if r := next(q, 1); r >= 0 {
+					r := next(q, 1)
+					if r >= 0 && toks[r].flags&fArticle != 0 && !toks[r].upper {
+						r = next(r, 1) // "le num de la directrice", "van de burgemeester"
+					}
+					if r >= 0 {
 						rt := toks[r]
-						if rt.flags&(fDemonstr|fObjThird|fPossThird|fOther) != 0 && rt.flags&(fPossFirst|fFirst) == 0 ||
+						if rt.flags&(fDemonstr|fObjThird|fPossThird|fOther|fRole) != 0 && rt.flags&(fPossFirst|fFirst) == 0 ||
 							s.isName(r) && rt.flags&(fEntNoun|fCtxPhone|fNeg) == 0 {
 							s.cue(k, r, true, true)
 						} else if rt.flags&(fPossFirst|fFirst) != 0 {
@@ -127,6 +143,24 @@ func (s *scan) findCues(wc *detect.Context) {
 					}
 				}
 			}
+		}
+		// The addressee's data: "ton numéro", "din adresse", "adressen
+		// din", "your address". English "your" is also how a customer
+		// speaks to the organisation ("I called your number ten times"),
+		// so there it only counts before an address.
+		if f&fSecondPoss != 0 && !s.formalGerman(k) {
+			if q := next(k, 1); q >= 0 && toks[q].flags&fEntNoun != 0 && (s.li != 0 && s.li != 6 || toks[q].flags&fAddrNoun != 0) {
+				s.cue(k, q, true, true)
+			}
+		}
+		if f&fEntNoun != 0 && s.li != 0 && s.li != 6 {
+			if q := next(k, 1); q >= 0 && toks[q].flags&fSecondPoss != 0 && toks[q].flags&fEntNoun == 0 {
+				s.cue(k, q, true, true)
+			}
+		}
+		// A name before a verb of living: "Dr Lindqvist bor på…".
+		if f&fLiveAny != 0 && f&fLive3 == 0 && k > 0 && s.isName(k-1) && toks[k-1].flags&(fFirst|fSubjFirst|fThird|fSubjThird) == 0 {
+			s.cue(k-1, k, true, true)
 		}
 		// Subject and verb of living, either order.
 		if f&(fSubjThird|fSubjFirst) != 0 {
@@ -142,7 +176,7 @@ func (s *scan) findCues(wc *detect.Context) {
 				// "lives at", "woont op", "wohnt in" with a name or no
 				// subject: third person, unless "j'habite" / "I live".
 				first := false
-				for q := k - 1; q >= 0 && q >= k-2; q-- {
+				for q := k - 1; q >= 0 && q >= k-3; q-- { // "je me cache", "I'm staying"
 					if toks[q].flags&(fSubjFirst|fFirstSubjOnly) != 0 {
 						first = true
 					}
@@ -257,4 +291,58 @@ func (s *scan) findingBetween(c cueHit, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// genitive adds a third-person cue for a person named in the genitive
+// before an entity noun, or before anything for an English name ("Amira's
+// hiding at…" is a name and "is" as often as a genitive).
+func (s *scan) genitive(k int) {
+	toks := s.toks
+	t := toks[k]
+	if t.kind != tkWord || t.flags&(fFirst|fPossFirst|fSubjFirst|fObjFirst|fSecondPoss|fNumWord) != 0 {
+		return
+	}
+	person := t.flags&(fOther|fRole) != 0 || s.isName(k) && t.flags == 0
+	// English: word, apostrophe, "s".
+	if k+2 < len(toks) && toks[k+1].kind == tkPunct && toks[k+1].s == t.e &&
+		(s.text[toks[k+1].s] == '\'' || strings.HasPrefix(s.text[toks[k+1].s:], "’")) &&
+		toks[k+2].kind == tkWord && s.low[toks[k+2].s:toks[k+2].e] == "s" && toks[k+2].s == toks[k+1].e {
+		if person && s.entNounAfter(k+2) && !notGenitive[s.low[t.s:t.e]] {
+			s.cue(k, k+2, true, true)
+		}
+		return
+	}
+	// Scandinavian, German, Dutch: the genitive -s glued to the word.
+	if s.li == 0 || s.li == 1 || t.e-t.s < 4 || s.low[t.e-1] != 's' || t.flags != 0 && t.flags&(fOther|fRole) == 0 {
+		return
+	}
+	if s.entNounAfter(k) {
+		s.cue(k, k, true, true)
+	}
+}
+
+// entNounAfter reports an entity noun right after token k, or after one
+// adjective ("the mayor's personal email").
+func (s *scan) entNounAfter(k int) bool {
+	toks := s.toks
+	for q := k + 1; q < len(toks) && q <= k+2; q++ {
+		if toks[q].kind != tkWord {
+			return false
+		}
+		if toks[q].flags&fEntNoun != 0 {
+			return true
+		}
+		if toks[q].flags != 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// notGenitive: capitalised English words before "'s" that are not a
+// person ("It's", "That's", "Let's").
+var notGenitive = map[string]bool{
+	"it": true, "that": true, "what": true, "there": true, "here": true, "who": true, "where": true,
+	"let": true, "this": true, "everyone": true, "everybody": true, "someone": true, "somebody": true,
+	"nobody": true, "one": true, "today": true, "tonight": true, "tomorrow": true, "yesterday": true,
 }

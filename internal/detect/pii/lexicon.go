@@ -47,6 +47,11 @@ const (
 	fDotMarker                            // "dot", "point", "punt"...
 	fFirstSubjOnly                        // "j" (j'habite)
 	fOther                                // another person: neighbour, ex, boss, "this guy"
+	fNumWord                              // a number word (zéro, seven, neunzehn): spelled-out numbers
+	fSchoolGo                             // goes/attends/zit/går/geht: a child's school follows
+	fSecondPoss                           // your/ton/je/din/dein: the addressee's data, not the writer's
+	fRole                                 // mayor, maire, burgemeester, ordfører: someone else, in "X's number", "le num de la X"
+	fArticle                              // the, la, le, het, de, den, der, die: skipped between "of" and a person
 )
 
 // Language bits; Norwegian covers nb, nn and Danish, which share the cues.
@@ -74,13 +79,13 @@ var lexicon = []lexEntry{
 	{lFR, fFirst, "je j moi me mon ma mes nous notre nos"},
 	{lNL, fFirst, "ik mij mijn wij ons onze"},
 	{lSV, fFirst, "jag mig mej min mitt mina vi oss vår vårt våra"},
-	{lNO, fFirst, "jeg meg mig min mi mitt mine vi oss os vår vårt våre vores mit"},
+	{lNO, fFirst, "jeg eg meg mig min mi mitt mine vi oss os vår vårt våre vores mit"},
 	{lDE, fFirst, "ich mich mir mein meine meinen meinem meiner meines wir uns unser unsere unseren unserem unserer"},
 	{lEN, fThird, "he she him his her hers they them their theirs"},
 	{lFR, fThird, "il elle lui ils elles son sa ses leur leurs"},
 	{lNL, fThird, "hij zij hem haar"},
 	{lSV, fThird, "han hon honom henne hans hennes deras"},
-	{lNO, fThird, "han hun ham henne hans hennes deres hende hendes"},
+	{lNO, fThird, "han hun ho ham henne hans hennes hennar deres deira hende hendes"},
 	{lDE, fThird, "er ihn ihm sein seine seinen seinem seiner seines ihre ihren ihrem ihrer ihres"},
 	{lEN, fPossFirst, "my our"},
 	{lFR, fPossFirst, "mon ma mes notre nos"},
@@ -92,7 +97,7 @@ var lexicon = []lexEntry{
 	{lFR, fPossThird, "son sa ses leur leurs"},
 	{lNL, fPossThird, "zijn haar hun"},
 	{lSV, fPossThird, "hans hennes deras"},
-	{lNO, fPossThird, "hans hennes deres hendes"},
+	{lNO, fPossThird, "hans hennes hennar deres deira hendes"},
 	{lDE, fPossThird, "sein seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres deren dessen"},
 	{lEN, fObjFirst, "me us"},
 	{lFR, fObjFirst, "moi me nous"},
@@ -110,14 +115,14 @@ var lexicon = []lexEntry{
 	{lFR, fSubjFirst, "je j nous on"},
 	{lNL, fSubjFirst, "ik wij we"},
 	{lSV, fSubjFirst, "jag vi"},
-	{lNO, fSubjFirst, "jeg vi"},
+	{lNO, fSubjFirst, "jeg eg vi me"},
 	{lDE, fSubjFirst, "ich wir"},
 	{lFR, fFirstSubjOnly, "j"},
 	{lEN, fSubjThird, "he she they"},
 	{lFR, fSubjThird, "il elle ils elles"},
 	{lNL, fSubjThird, "hij zij ze"},
 	{lSV, fSubjThird, "han hon de"},
-	{lNO, fSubjThird, "han hun de"},
+	{lNO, fSubjThird, "han hun ho de dei"},
 	{lDE, fSubjThird, "er sie"},
 	{lFR, fStrongFirst, "appelez-moi appelle-moi contactez-moi contacte-moi écrivez-moi écris-moi joignez-moi appelez-nous contactez-nous écrivez-nous joignez-nous"},
 	{lFR, fStrongThird, "appelez-le appelez-la appelez-les appelle-le appelle-la appelle-les appelez-lui écrivez-lui écris-lui contactez-le contactez-la harcelez-le harcelez-la harcelez-les harcelez harceler spammez inondez allez-y sien sienne siens siennes"},
@@ -134,15 +139,17 @@ var lexicon = []lexEntry{
 	{lSV, fImperative, "ring ringa kontakta maila besök skriv"},
 	{lNO, fImperative, "ring ringe kontakt send besøk skriv"},
 	{lDE, fImperative, "ruf ruft anrufen kontaktiert kontaktieren schreibt schreib besucht besuchen"},
-	{lEN, fLive3, "lives"},
-	{lFR, fLive3, "habite habitent demeure réside"},
-	{lNL, fLive3, "woont"},
-	{lDE, fLive3, "wohnt"},
+	{lEN, fLive3, "lives hiding hides staying stays"},
+	{lFR, fLive3, "habite habitent demeure réside cache cachent planque planquent réfugiée réfugié loge"},
+	{lNL, fLive3, "woont ondergedoken verblijft schuilt"},
+	{lSV, fLive3, "gömmer gömmer gömd gömda"},
+	{lNO, fLive3, "gøymer gjemmer gjømmer skjuler"},
+	{lDE, fLive3, "wohnt versteckt versteckt untergetaucht"},
 	{lEN, fLiveAny, "live lives living lived reside resides"},
 	{lFR, fLiveAny, "habite habitent habitons vit vis vivent demeure réside"},
 	{lNL, fLiveAny, "woon woont wonen woonde"},
 	{lSV, fLiveAny, "bor bodde"},
-	{lNO, fLiveAny, "bor bodde"},
+	{lNO, fLiveAny, "bor bodde bur budde"},
 	{lDE, fLiveAny, "wohne wohnt wohnen wohnte"},
 	{lEN, fAddrNoun, "address"},
 	{lFR, fAddrNoun, "adresse domicile"},
@@ -174,18 +181,42 @@ var lexicon = []lexEntry{
 	{lSV, fKin, "barn barnen barnet son sonen dotter dottern unge ungen ungar ungarna"},
 	{lNO, fKin, "barn barna barnet sønn sønnen datter dattera datteren unge ungen ungene søn"},
 	{lDE, fKin, "kind kinder sohn tochter kindern"},
-	{lEN, fSchool, "school elementary primary academy kindergarten daycare nursery preschool high college"},
-	{lFR, fSchool, "école ecole collège college lycée lycee maternelle crèche creche"},
-	{lNL, fSchool, "school basisschool kinderopvang crèche peuterspeelzaal gymnasium lyceum college"},
-	{lSV, fSchool, "skola skolan förskola förskolan gymnasium gymnasiet dagis"},
-	{lNO, fSchool, "skole skolen barnehage barnehagen ungdomsskole ungdomsskolen"},
-	{lDE, fSchool, "schule grundschule gymnasium kita kindergarten realschule gesamtschule"},
+	{lEN, fSchool, "school elementary primary academy kindergarten daycare nursery preschool high college university uni"},
+	{lFR, fSchool, "école ecole collège college lycée lycee maternelle crèche creche université fac"},
+	{lNL, fSchool, "school basisschool kinderopvang crèche peuterspeelzaal gymnasium lyceum college universiteit hogeschool"},
+	{lSV, fSchool, "skola skolan förskola förskolan gymnasium gymnasiet dagis universitet universitetet högskola högskolan"},
+	{lNO, fSchool, "skole skolen barnehage barnehagen ungdomsskole ungdomsskolen universitet universitetet høgskole høgskolen"},
+	{lDE, fSchool, "schule grundschule gymnasium kita kindergarten realschule gesamtschule universität uni hochschule"},
 	{lEN, fOther, "neighbour neighbor neighbours neighbors ex boss colleague coworker wife husband girlfriend boyfriend guy dude woman man bitch bastard idiot moron asshole scumbag creep"},
 	{lFR, fOther, "voisin voisine voisins ex patron patronne collègue femme mari copine copain type mec meuf nana gars ordure connard connasse conne salope salaud abruti"},
 	{lNL, fOther, "buurman buurvrouw buren ex baas collega vrouw man vriendin vriend vent gast wijf kerel idioot klootzak eikel"},
 	{lSV, fOther, "granne grannen grannes ex chef chefen kollega fru frun flickvän pojkvän kille killen tjej tjejen snubbe idiot idioten jävel jäveln"},
 	{lNO, fOther, "nabo naboen naboens ex sjef sjefen kollega kone kona mann mannen kjæreste fyr fyren dama idiot idioten drittsekk drittsekken"},
 	{lDE, fOther, "nachbar nachbarn nachbarin ex chef chefin kollege kollegin frau mann freundin freund typ typen kerl idiot idioten arschloch"},
+	{lEN, fRole, "mayor manager director owner receptionist nurse doctor vet teacher principal councillor councilor headteacher landlord boss"},
+	{lFR, fRole, "maire directeur directrice gérant gérante réceptionniste infirmière infirmier médecin véto vétérinaire prof professeur professeure maîtresse adjoint adjointe patron patronne chef"},
+	{lNL, fRole, "burgemeester directeur directrice manager eigenaar receptioniste verpleegkundige verpleegster dokter arts dierenarts leraar lerares juf meester wethouder baas"},
+	{lSV, fRole, "borgmästare borgmästaren direktör direktören ägare ägaren receptionist receptionisten sjuksköterska läkare läkaren veterinär veterinären lärare läraren kommunalråd kommunalrådet rektor rektorn chef chefen"},
+	{lNO, fRole, "ordfører ordføreren direktør direktøren eier eieren resepsjonist resepsjonisten sykepleier lege legen veterinær veterinæren lærer læreren rådmann rådmannen rektor rektoren sjef sjefen"},
+	{lDE, fRole, "bürgermeister bürgermeisterin direktor direktorin leiter leiterin besitzer inhaber inhaberin ärztin arzt tierarzt tierärztin lehrer lehrerin chef chefin"},
+	{lEN, fArticle, "the"},
+	{lFR, fArticle, "la le l les"},
+	{lNL, fArticle, "de het"},
+	{lSV, fArticle, "den det"},
+	{lNO, fArticle, "den det"},
+	{lDE, fArticle, "der die dem den des"},
+	{lEN, fSecondPoss, "your"},
+	{lFR, fSecondPoss, "ton ta tes"},
+	{lNL, fSecondPoss, "je jouw"},
+	{lSV, fSecondPoss, "din ditt dina"},
+	{lNO, fSecondPoss, "din ditt dine di"},
+	{lDE, fSecondPoss, "dein deine deinen deinem deiner deines"},
+	{lEN, fSchoolGo, "goes go attends attend attending"},
+	{lFR, fSchoolGo, "va vont est sont scolarisé scolarisée scolarisés"},
+	{lNL, fSchoolGo, "zit zitten gaat gaan"},
+	{lSV, fSchoolGo, "går gå"},
+	{lNO, fSchoolGo, "går gå"},
+	{lDE, fSchoolGo, "geht gehen besucht besuchen ist"},
 	// Entity context.
 	{lEN, fCtxPhone, "tel phone phones telephone mobile cell cellphone call text sms whatsapp fax"},
 	{lFR, fCtxPhone, "tel tél téléphone telephone portable gsm mobile appelle appelez appeler sms whatsapp fax joindre joignable"},
@@ -339,7 +370,7 @@ var (
 
 // A kinship word only matters with a school word, so it triggers the full
 // pass only together with one.
-const triggerFlags = fKin | fSchool | fLive3 | fLiveAny | fAddrNoun | fDotMarker | fAtMarker
+const triggerFlags = fKin | fSchool | fSchoolGo | fLive3 | fLiveAny | fAddrNoun | fDotMarker | fAtMarker
 
 func init() {
 	for i := range lexByLang {
@@ -360,6 +391,7 @@ func init() {
 			}
 		}
 	}
+	buildNumWords()
 }
 
 // langIndex maps an ISO 639-1 code to the lexicon index.

@@ -180,6 +180,8 @@ func gapSep(g string) byte {
 		return '-'
 	case "/", " / ":
 		return '/'
+	case " . ":
+		return '.'
 	}
 	if len(g) > 4 {
 		return 0
@@ -374,7 +376,13 @@ func (s *scan) readSequence(cs []chunk) {
 		db = append(db, s.text[c.s:c.e]...)
 	}
 	off[len(cs)] = len(db)
-	digits := string(db)
+	s.readDigits(cs, string(db), off, false)
+}
+
+// readDigits reads the digit string of a sequence of runs (off[k] is where
+// run k starts in digits), longest range first from the left. spelled says
+// the runs include number words.
+func (s *scan) readDigits(cs []chunk, digits string, off []int, spelled bool) {
 	for i := 0; i < len(cs); {
 		if off[len(cs)]-off[i] < 7 {
 			break
@@ -388,7 +396,7 @@ func (s *scan) readSequence(cs []chunk) {
 			if off[j+1]-off[i] < 7 {
 				break
 			}
-			if f, ok := s.evalRange(cs, digits, off, i, j); ok {
+			if f, ok := s.evalRange(cs, digits, off, i, j, spelled); ok {
 				s.add(f)
 				i = j + 1
 				matched = true
@@ -407,14 +415,14 @@ type candidate struct {
 	rank float64
 }
 
-func (s *scan) evalRange(cs []chunk, digits string, off []int, i, j int) (finding, bool) {
+func (s *scan) evalRange(cs []chunk, digits string, off []int, i, j int, spelled bool) (finding, bool) {
 	t := s.text
 	d := digits[off[i]:off[j+1]]
 	nd := len(d)
 	var l layout
 	l.n = j - i + 1
 	for k := i; k <= j; k++ {
-		l.lens[k-i] = cs[k].e - cs[k].s
+		l.lens[k-i] = off[k+1] - off[k]
 		if k > i {
 			l.seps[k-i] = cs[k].sep
 		}
@@ -521,8 +529,12 @@ func (s *scan) evalRange(cs []chunk, digits string, off []int, i, j int) (findin
 	// identifier ("fødselsnummer 02044410684 er feil").
 	idCtx := f&(fCtxSE|fCtxNO|fCtxBSN|fCtxNIR|fCtxDETax|fCtxCard) != 0 && f&fCtxPhone == 0
 	if nd >= 7 && nd <= 15 && (!neg || f&fCtxPhone != 0) && !idCtx && (plus || i == 0 || d[0] == '0') {
-		if region, conf, ok := s.phone(d, plus, paren, &l, f, whole); ok {
-			try(mk(EntityPhone, conf, "phone number "+mask(d)+" valid for "+region+" (libphonenumber)",
+		if region, conf, ok := s.phone(d, plus, paren, &l, f, whole, spelled); ok {
+			src := " (libphonenumber)"
+			if s.fiction {
+				src = " (Ofcom range kept for drama, written like a real number)"
+			}
+			try(mk(EntityPhone, conf, "phone number "+mask(d)+" valid for "+region+src,
 				fCtxPhone, regionLang(region) == li, l.n > 1))
 		}
 	}
@@ -672,7 +684,7 @@ func plausibleTrunkLen(region string, nd int) bool {
 // Numbers without '+' or a trunk 0 (Norway, Denmark, North America) look
 // like any other number, so they need a phone word nearby or a phone-like
 // layout in a text of the right language.
-func (s *scan) phone(d string, plus, paren bool, l *layout, f wflag, whole bool) (string, float64, bool) {
+func (s *scan) phone(d string, plus, paren bool, l *layout, f wflag, whole, spelled bool) (string, float64, bool) {
 	nd := len(d)
 	s.business = false
 	switch {
@@ -707,10 +719,16 @@ func (s *scan) phone(d string, plus, paren bool, l *layout, f wflag, whole bool)
 		if !whole {
 			return "", 0, false
 		}
-		ctx := f&fCtxPhone != 0
+		// A spelled-out number next to "number"/"numéro" is a phone: no
+		// one spells out an order number digit by digit.
+		ctx := f&fCtxPhone != 0 || spelled && f&fEntNoun != 0
 		switch {
 		case nd == 8:
-			formatted := (l.is(2, 2, 2, 2) || l.is(3, 2, 3) || l.is(4, 4)) && l.sepsIn(" ")
+			formatted := (l.is(2, 2, 2, 2) || l.is(3, 2, 3) || l.is(4, 4)) && l.sepsIn(" ") ||
+				// Spelled out or one digit at a time ("9 3 5 . 5 1 . 2 8 0"):
+				// nobody writes a quantity that way; a count does, so
+				// runs of consecutive digits are left out.
+				(spelled || l.all1()) && !progression(d)
 			if !ctx && !(formatted && s.li == 4) {
 				return "", 0, false
 			}
@@ -746,8 +764,16 @@ func (s *scan) validPhone(number, region string) string {
 		return ""
 	}
 	s.parse--
+	s.fiction = false
 	pn, err := phonenumbers.Parse(number, region)
-	if err != nil || !phonenumbers.IsValidNumber(pn) {
+	if err != nil {
+		return ""
+	}
+	if !phonenumbers.IsValidNumber(pn) {
+		if fictionGB(pn) {
+			s.fiction = true
+			return "GB"
+		}
 		return ""
 	}
 	switch phonenumbers.GetNumberType(pn) {
@@ -776,4 +802,31 @@ func itoa(v int) string {
 		v /= 10
 	}
 	return string(b[i:])
+}
+
+// fictionGB: the Ofcom ranges kept for drama (07700 900000–900999, 01632
+// 960000–960999). libphonenumber calls them invalid, but they are written
+// exactly like a real mobile or landline, and whoever posts one means a
+// phone number.
+func fictionGB(pn *phonenumbers.PhoneNumber) bool {
+	if pn.GetCountryCode() != 44 {
+		return false
+	}
+	n := pn.GetNationalNumber()
+	return n/1000 == 7700900 || n/1000 == 1632960
+}
+
+// progression reports a run of consecutive digits ("12345678",
+// "98765432"): counting, not a number anyone would be called on.
+func progression(d string) bool {
+	up, down := true, true
+	for i := 1; i < len(d); i++ {
+		if d[i] != d[i-1]+1 {
+			up = false
+		}
+		if d[i]+1 != d[i-1] {
+			down = false
+		}
+	}
+	return up || down
 }

@@ -35,7 +35,7 @@ const (
 	EntityAddress       = "address"
 	EntitySchool        = "school"
 	detectorName        = "pii"
-	detectorVersion     = "1.0.0"
+	detectorVersion     = "1.1.0"
 	maxPhoneParses      = 16 // libphonenumber costs ~8µs a parse: bound it per text
 	maxExplanationQuote = 40
 )
@@ -92,6 +92,7 @@ func (d *Detector) Detect(ctx context.Context, in detect.Input) ([]detect.Signal
 	s.findObfuscatedEmails()
 	s.findIBANs()
 	s.findCorsicanNIR()
+	s.findSpelledNumbers()
 	s.findNumbers()
 	s.findAddresses()
 	s.findSchools()

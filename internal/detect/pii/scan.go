@@ -40,6 +40,7 @@ type scan struct {
 	cues     []cueHit
 	parse    int  // phone parses left
 	business bool // the candidate being read is a freephone/service number
+	fiction  bool // the last valid phone is in a range kept for drama
 	buf      []byte
 }
 
@@ -116,9 +117,15 @@ func (s *scan) worthScanning() bool {
 	n := len(t)
 	var buf [24]byte
 	var seen wflag
+	nums := 0 // number words: four make a spelled-out number worth reading
+	numMap := numWords[s.li]
+	numF := &numFilterL[s.li]
 	hit := func(f wflag) bool {
 		seen |= f
-		return f&^(fKin|fSchool) != 0 || seen&fKin != 0 && seen&fSchool != 0
+		// A child, a school word and a verb of going to school only
+		// matter together (any two of them).
+		const school = fKin | fSchool | fSchoolGo
+		return f&^school != 0 || bits(seen&school) >= 2
 	}
 	for i := 0; i < n; {
 		c := t[i]
@@ -164,6 +171,13 @@ func (s *scan) worthScanning() bool {
 			i += size
 			continue
 		}
+		if k <= len(buf) && numF.maybe(buf[:k]) {
+			if _, ok := numMap[string(buf[:k])]; ok {
+				if nums++; nums >= 4 {
+					return true
+				}
+			}
+		}
 		if k <= len(buf) && trigFilter.maybe(buf[:k]) {
 			if f, ok := trigWords[string(buf[:k])]; ok && hit(f) {
 				return true
@@ -176,7 +190,7 @@ func (s *scan) worthScanning() bool {
 		}
 		i = j
 	}
-	if seen&fKin != 0 {
+	if seen&(fKin|fSchoolGo) != 0 {
 		// Compound school names: Ekbackeskolan, Goetheschule, Montessorischool.
 		for _, stem := range [...]string{"skol", "school", "schul", "gymnas"} {
 			if strings.Contains(t, stem) {
@@ -387,4 +401,12 @@ func (s *scan) markURLs() {
 		s.taken = append(s.taken, [2]int{start, end})
 		i = end
 	}
+}
+
+func bits(f wflag) int {
+	n := 0
+	for ; f != 0; f &= f - 1 {
+		n++
+	}
+	return n
 }
