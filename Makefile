@@ -4,15 +4,19 @@ export PATH := $(PATH):/usr/local/go/bin
 GO ?= go
 FUZZTIME ?= 60s
 
-.PHONY: run test build vet bench bench-ingest fuzz model clean
+.PHONY: run test deps build vet bench bench-ingest fuzz model clean
 
 ## run: start the server on 127.0.0.1:8080 with the demo workspace and live simulated traffic (data in ./data)
 run:
 	STORMWATCH_DEMO=$${STORMWATCH_DEMO:-true} $(GO) run ./cmd/stormwatch serve
 
 ## test: the whole suite (what .ci/run calls)
-test: vet
+test: deps vet
 	$(GO) test -count=1 -timeout 20m ./...
+
+## deps: what the tests need from Debian: chromium for the desk's browser tests (installed once)
+deps:
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
 
 vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

@@ -7,16 +7,20 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/stormwatch/stormwatch/internal/act"
+	"github.com/stormwatch/stormwatch/internal/auth"
 	"github.com/stormwatch/stormwatch/internal/config"
+	"github.com/stormwatch/stormwatch/internal/desk"
 	"github.com/stormwatch/stormwatch/internal/detect"
 	"github.com/stormwatch/stormwatch/internal/ingest"
 	"github.com/stormwatch/stormwatch/internal/pipeline"
@@ -35,11 +39,16 @@ type App struct {
 	Worker    *act.Worker
 	Server    *server.Server
 	Metrics   *server.Metrics
+	Auth      *auth.Service
+	Desk      *desk.Desk
 
 	// DemoToken is the demo workspace's API token when Cfg.Demo is set.
 	DemoToken string
 	// OnDecided, when set before Run, observes every stored decision batch.
 	OnDecided func([]store.Decision)
+	// Stderr receives what is printed once for a person (the demo
+	// admin's generated password); os.Stderr when nil.
+	Stderr io.Writer
 
 	running atomic.Bool
 }
@@ -79,6 +88,26 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, engine *detec
 		}
 		a.DemoToken = tok
 	}
+	a.Auth, err = auth.NewService(st, auth.Config{InsecureCookies: cfg.InsecureCookies(), SecretKey: cfg.SecretKey})
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	if cfg.Demo {
+		out := io.Writer(os.Stderr)
+		if a.Stderr != nil {
+			out = a.Stderr
+		}
+		if err := EnsureDemoAdmin(ctx, st, a.Auth, cfg.DemoAdminPassword, out); err != nil {
+			st.Close()
+			return nil, err
+		}
+	}
+	a.Desk, err = desk.New(desk.Options{Store: st, Auth: a.Auth, Log: log.With("component", "desk")})
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
 	a.Metrics = server.NewMetrics(st)
 	res := newResolver(st, 5*time.Second)
 	a.Worker = &act.Worker{
@@ -102,6 +131,7 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, engine *detec
 			if queued {
 				a.Worker.Wake()
 			}
+			a.Desk.Notify(ds)
 			if a.OnDecided != nil {
 				a.OnDecided(ds)
 			}
@@ -110,6 +140,7 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, engine *detec
 	a.Server = &server.Server{
 		Store: st, Log: log.With("component", "http"), Metrics: a.Metrics, MaxBodyBytes: cfg.MaxBodyBytes,
 		Ingested: a.Processor.Wake,
+		Desk:     a.Desk, Auth: a.Auth, TrustedOrigins: cfg.TrustedOrigins,
 		Ready: func() error {
 			if !a.running.Load() {
 				return errors.New("background workers are not running")
@@ -140,7 +171,7 @@ func (a *App) Run(ctx context.Context, ln net.Listener) error {
 	}
 	workCtx, stopWork := context.WithCancel(context.WithoutCancel(ctx))
 	var wg sync.WaitGroup
-	for _, run := range []func(context.Context) error{a.Processor.Run, a.Worker.Run} {
+	for _, run := range []func(context.Context) error{a.Processor.Run, a.Worker.Run, a.purgeSessions} {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -182,6 +213,24 @@ func (a *App) Run(ctx context.Context, ln net.Listener) error {
 	stopWork()
 	wg.Wait()
 	return errors.Join(err, a.Store.Close())
+}
+
+// purgeSessions deletes expired desk sessions every hour.
+func (a *App) purgeSessions(ctx context.Context) error {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		if n, err := a.Auth.PurgeExpired(ctx); err != nil && ctx.Err() == nil {
+			a.Log.Warn("purge sessions", "err", err)
+		} else if n > 0 {
+			a.Log.Debug("purged sessions", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-t.C:
+		}
+	}
 }
 
 // Close releases the store when Run was never called.

@@ -43,6 +43,8 @@ func commands() map[string]command {
 		"audit":     {"audit verify [--head SEQ:HASH] | audit head", runAudit},
 		"token":     {"token create --workspace ID [--name NAME]: create an API token", runToken},
 		"workspace": {"workspace create ID --name NAME [--policy FILE] | workspace list", runWorkspace},
+		"bundle":    {"bundle verify FILE | bundle export --workspace W --case N -o FILE.zip: evidence bundles", runBundle},
+		"case":      {"case report --workspace W --case N -o FILE.pdf: the PDF case report", runCase},
 		"bench":     {"bench ingest: measure ingest-to-decision throughput and latency", runBench},
 		"version": {"print the version", func(_ context.Context, env Env, _ []string) error {
 			fmt.Fprintln(env.Stdout, "stormwatch", Version)

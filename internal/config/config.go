@@ -4,6 +4,7 @@
 package config
 
 import (
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -28,6 +29,20 @@ type Config struct {
 	SimSpeedup    float64       // simulated seconds per real second
 	DryRunLatency time.Duration // pretend platform latency for dry-run actions
 
+	// DemoAdminPassword is the demo admin's first password (secret);
+	// empty means one is generated and printed once.
+	DemoAdminPassword string
+
+	// SecureCookies is "auto" (Secure unless the server listens on
+	// loopback over plain http), "true" or "false".
+	SecureCookies string
+	// SecretKey (32 bytes, given as 64 hex digits) seals TOTP secrets in
+	// the database; empty stores them unsealed (fine for the demo only).
+	SecretKey []byte
+	// TrustedOrigins may post to the desk besides its own origin (a proxy
+	// under another name), comma-separated.
+	TrustedOrigins []string
+
 	MaxBodyBytes    int64
 	ShutdownTimeout time.Duration
 	LogLevel        slog.Level
@@ -41,6 +56,7 @@ func Defaults() Config {
 		DataDir:         "./data",
 		SimulatorRate:   600,
 		SimSpeedup:      1,
+		SecureCookies:   "auto",
 		MaxBodyBytes:    8 << 20,
 		ShutdownTimeout: 15 * time.Second,
 		LogLevel:        slog.LevelInfo,
@@ -107,6 +123,31 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	float("STORMWATCH_SIMULATOR_RATE", &c.SimulatorRate)
 	float("STORMWATCH_SIMULATOR_SPEEDUP", &c.SimSpeedup)
 	duration("STORMWATCH_DRYRUN_LATENCY", &c.DryRunLatency)
+	secret("STORMWATCH_DEMO_ADMIN_PASSWORD", &c.DemoAdminPassword)
+	if v := getenv("STORMWATCH_SECURE_COOKIES"); v != "" {
+		if v != "auto" && v != "true" && v != "false" {
+			errs = append(errs, fmt.Errorf("STORMWATCH_SECURE_COOKIES=%q: want auto, true or false", v))
+		} else {
+			c.SecureCookies = v
+		}
+	}
+	var key string
+	secret("STORMWATCH_SECRET_KEY", &key)
+	if key != "" {
+		b, err := hex.DecodeString(key)
+		if err != nil || len(b) != 32 {
+			errs = append(errs, errors.New("STORMWATCH_SECRET_KEY: want 64 hex digits (32 bytes), e.g. from `openssl rand -hex 32`"))
+		} else {
+			c.SecretKey = b
+		}
+	}
+	if v := getenv("STORMWATCH_TRUSTED_ORIGINS"); v != "" {
+		for _, o := range strings.Split(v, ",") {
+			if o = strings.TrimSpace(o); o != "" {
+				c.TrustedOrigins = append(c.TrustedOrigins, o)
+			}
+		}
+	}
 	duration("STORMWATCH_SHUTDOWN_TIMEOUT", &c.ShutdownTimeout)
 	if v := getenv("STORMWATCH_MAX_BODY_BYTES"); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)
@@ -162,4 +203,26 @@ func (c Config) DatabasePath() string {
 		return strings.TrimPrefix(c.DatabaseURL, "sqlite:")
 	}
 	return filepath.Join(c.DataDir, "stormwatch.db")
+}
+
+// InsecureCookies reports whether session cookies go without the Secure
+// attribute: only when asked, or by default when the server listens on a
+// loopback address (plain-http development, where a Secure cookie would
+// never come back).
+func (c Config) InsecureCookies() bool {
+	switch c.SecureCookies {
+	case "true":
+		return false
+	case "false":
+		return true
+	}
+	host, _, err := net.SplitHostPort(c.Addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

@@ -51,3 +51,48 @@ func TestSecretFileMissing(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+func TestDeskSettings(t *testing.T) {
+	key := strings.Repeat("ab", 32)
+	tests := []struct {
+		name     string
+		env      map[string]string
+		insecure bool
+		wantErr  string
+	}{
+		{"loopback defaults to plain-http cookies", map[string]string{"STORMWATCH_ADDR": "127.0.0.1:8080"}, true, ""},
+		{"localhost too", map[string]string{"STORMWATCH_ADDR": "localhost:8080"}, true, ""},
+		{"any other address is secure", map[string]string{"STORMWATCH_ADDR": "0.0.0.0:8080"}, false, ""},
+		{"forced secure on loopback", map[string]string{"STORMWATCH_SECURE_COOKIES": "true"}, false, ""},
+		{"forced off", map[string]string{"STORMWATCH_ADDR": "10.0.0.1:80", "STORMWATCH_SECURE_COOKIES": "false"}, true, ""},
+		{"bad choice", map[string]string{"STORMWATCH_SECURE_COOKIES": "maybe"}, true, "STORMWATCH_SECURE_COOKIES"},
+		{"secret key", map[string]string{"STORMWATCH_SECRET_KEY": key}, true, ""},
+		{"short secret key", map[string]string{"STORMWATCH_SECRET_KEY": "abcd"}, true, "STORMWATCH_SECRET_KEY"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := FromEnv(env(tt.env))
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want one naming %s", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.InsecureCookies() != tt.insecure {
+				t.Errorf("InsecureCookies = %v, want %v", c.InsecureCookies(), tt.insecure)
+			}
+			if tt.env["STORMWATCH_SECRET_KEY"] != "" && len(c.SecretKey) != 32 {
+				t.Errorf("SecretKey = %d bytes", len(c.SecretKey))
+			}
+		})
+	}
+	pw := filepath.Join(t.TempDir(), "pw")
+	os.WriteFile(pw, []byte("correct horse battery\n"), 0o600)
+	c, err := FromEnv(env(map[string]string{"STORMWATCH_DEMO_ADMIN_PASSWORD_FILE": pw}))
+	if err != nil || c.DemoAdminPassword != "correct horse battery" {
+		t.Errorf("demo admin password from file = %q, %v", c.DemoAdminPassword, err)
+	}
+}

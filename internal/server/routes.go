@@ -1,12 +1,25 @@
 package server
 
-import "net/http"
+import (
+	"net/http"
+	"strings"
+)
 
 // Route is one entry of the route table; tests walk the table so no route
 // escapes the authorisation checks.
 type Route struct {
 	Pattern string
-	// Auth says who may call it: "public" or "token" (a workspace API token).
+	// Auth says who may call it:
+	//   - "public": anyone, no checks (health, metrics, static files);
+	//   - "token": a workspace API token (the REST API);
+	//   - "desk": a desk page before sign-in: anyone, with the desk's
+	//     cross-origin protection and form size limit;
+	//   - "session": a signed-in person who passed every sign-in step;
+	//   - "session:step": a signed-in person who may still have a TOTP
+	//     step to pass (the TOTP pages, sign-out);
+	//   - "session:<permission>": a signed-in person whose role in the
+	//     route's {ws} grants the permission (auth.Permission).
+	// Every "session" route also checks the CSRF token on unsafe methods.
 	Auth    string
 	Handler http.HandlerFunc
 }
@@ -14,21 +27,61 @@ type Route struct {
 // Routes lists every route the server answers. Keep it the only place
 // routes are declared.
 func (s *Server) Routes() []Route {
+	d := s.Desk
 	return []Route{
 		{"GET /healthz", "public", s.handleHealth},
 		{"GET /metrics", "public", s.handleMetrics},
 		{"POST /api/v1/workspaces/{ws}/items", "token", s.handleIngest},
 		{"GET /api/v1/workspaces/{ws}/items/{id}", "token", s.handleGetItem},
+
+		// The desk.
+		{"GET /static/{file...}", "public", d.Static},
+		{"GET /login", "desk", d.LoginPage},
+		{"POST /login", "desk", d.Login},
+		{"GET /login/totp", "session:step", d.TOTPPage},
+		{"POST /login/totp", "session:step", d.TOTPVerify},
+		{"GET /login/enrol", "session:step", d.EnrolPage},
+		{"POST /login/enrol", "session:step", d.EnrolConfirm},
+		{"POST /logout", "session:step", d.Logout},
+		{"GET /{$}", "session", d.Home},
+		{"POST /lang", "session", d.SetLang},
+		{"GET /w/{ws}/queue", "session:view", d.Queue},
+		{"POST /w/{ws}/queue/act", "session:moderate", d.QueueAct},
+		{"GET /w/{ws}/events", "session:view", d.Events},
+		{"GET /w/{ws}/items/{id}", "session:view", d.Item},
+		{"POST /w/{ws}/items/{id}/act", "session:moderate", d.ItemAct},
+		{"POST /w/{ws}/items/{id}/claim", "session:moderate", d.Claim},
+		{"GET /w/{ws}/dashboard", "session:view", d.Dashboard},
 	}
+}
+
+// isDeskRoute: the route needs the desk (and is left out without one).
+func isDeskRoute(rt Route) bool {
+	return rt.Auth == "desk" || strings.HasPrefix(rt.Auth, "session") || strings.HasPrefix(rt.Pattern, "GET /static/")
 }
 
 // Handler builds the HTTP handler from Routes.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	for _, rt := range s.Routes() {
+		if s.Desk == nil && isDeskRoute(rt) {
+			continue // an API-only server (tests of the API)
+		}
 		h := http.Handler(rt.Handler)
-		if rt.Auth == "token" {
+		inner := h
+		h = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if s.OnAdmitted != nil {
+				s.OnAdmitted(r)
+			}
+			inner.ServeHTTP(w, r)
+		})
+		switch {
+		case rt.Auth == "token":
 			h = s.requireToken(h)
+		case rt.Auth == "desk":
+			h = s.crossOrigin(s.deskForm(h))
+		case strings.HasPrefix(rt.Auth, "session"):
+			h = s.crossOrigin(s.requireSession(rt.Auth, h))
 		}
 		mux.Handle(rt.Pattern, h)
 	}

@@ -1,6 +1,7 @@
 // Package server owns the HTTP surface: the one list of routes, the REST
 // API handlers, health and metrics, and the middleware around them (body
-// limits, token authentication, request logging, panic recovery).
+// limits, token authentication, desk sessions with permissions and CSRF,
+// request logging, panic recovery).
 package server
 
 import (
@@ -8,10 +9,13 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/stormwatch/stormwatch/internal/auth"
+	"github.com/stormwatch/stormwatch/internal/desk"
 	"github.com/stormwatch/stormwatch/internal/store"
 )
 
@@ -25,6 +29,21 @@ type Server struct {
 	Ingested func()
 	// Ready reports whether the background workers run; /healthz says so.
 	Ready func() error
+
+	// Desk serves the web desk and Auth its sessions; without a Desk the
+	// server answers the API only.
+	Desk *desk.Desk
+	Auth *auth.Service
+	// TrustedOrigins are extra origins allowed to post to the desk
+	// (behind a proxy with another name); none is needed on one origin.
+	TrustedOrigins []string
+	// OnAdmitted, when set, is called with each request that its route's
+	// Auth let through, just before the handler runs; the authorisation
+	// matrix test uses it to see exactly what the checks decided.
+	OnAdmitted func(r *http.Request)
+
+	copOnce sync.Once
+	cop     *http.CrossOriginProtection
 }
 
 // apiError is the JSON shape of every API error.

@@ -167,11 +167,16 @@ func TestHealthAndMetrics(t *testing.T) {
 }
 
 // TestEveryRouteIsListedAndGuarded walks the route table: every token
-// route refuses a request without a token.
+// route refuses a request without a token. The desk's routes need a desk,
+// which this API-only fixture has not: TestAuthorisationMatrix covers them
+// against every role.
 func TestEveryRouteIsListedAndGuarded(t *testing.T) {
 	f := newFixture(t)
 	s := &Server{}
 	for _, rt := range s.Routes() {
+		if isDeskRoute(rt) {
+			continue
+		}
 		method, path, _ := strings.Cut(rt.Pattern, " ")
 		path = strings.NewReplacer("{ws}", "demo", "{id}", "1").Replace(path)
 		status, _ := f.do(t, method, path, "", "{}")

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/stormwatch/stormwatch/internal/act"
@@ -174,46 +173,6 @@ func (s *Store) RecordEffect(ctx context.Context, a act.Action) (bool, error) {
 		return err
 	})
 	return applied, err
-}
-
-// OpenCase adds the action's item to the workspace's open case for it,
-// opening one if needed.
-func (s *Store) OpenCase(ctx context.Context, a act.Action) (int64, error) {
-	now := time.Now().UTC()
-	var caseID int64
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `SELECT case_id FROM case_items WHERE idempotency_key = ?`, a.IdempotencyKey).Scan(&caseID)
-		if err == nil {
-			return nil // done already
-		}
-		if !errors.Is(err, sql.ErrNoRows) {
-			return err
-		}
-		var params struct {
-			Severity string `json:"severity"`
-		}
-		_ = json.Unmarshal(a.Params, &params)
-		if params.Severity == "" {
-			params.Severity = "normal"
-		}
-		title := strings.TrimSpace(fmt.Sprintf("Escalated by rule %s", a.RuleID))
-		err = tx.QueryRowContext(ctx, `INSERT INTO cases (workspace_id, title, severity, created_at, updated_at) VALUES (?, ?, ?, ?, ?) RETURNING id`,
-			a.Workspace, title, params.Severity, micros(now), micros(now)).Scan(&caseID)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO case_items (case_id, item_id, added_by, idempotency_key, added_at) VALUES (?, ?, ?, ?, ?)`,
-			caseID, a.ItemID, a.RequestedBy, a.IdempotencyKey, micros(now)); err != nil {
-			return err
-		}
-		data, _ := json.Marshal(map[string]any{"item_id": a.ItemID, "rule": a.RuleID, "severity": params.Severity})
-		_, err = appendAudit(ctx, tx, []audit.Event{{At: now, Workspace: a.Workspace, Actor: audit.ActorOutbox, Kind: "case.opened", Subject: fmt.Sprintf("case:%d", caseID), Data: data}})
-		return err
-	})
-	if err != nil {
-		return 0, fmt.Errorf("open case for item %d: %w", a.ItemID, err)
-	}
-	return caseID, nil
 }
 
 // Counts reads the gauges for /metrics.

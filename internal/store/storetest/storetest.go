@@ -39,6 +39,18 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"RemovalRevokes", testRemovalRevokes},
 		{"Invitations", testInvitations},
 		{"CursorsSavedWithItems", testCursors},
+		{"CaseLifecycle", testCaseLifecycle},
+		{"CaseIsolation", testCaseIsolation},
+		{"CaseEvidence", testCaseEvidence},
+		{"CaseFile", testCaseFile},
+		{"OpenCaseGroups", testOpenCaseGroups},
+		{"TemplateVersions", testTemplateVersions},
+		{"DraftApproval", testDraftApproval},
+		{"ConcurrentApprovals", testConcurrentApprovals},
+		{"DeskQueue", testDeskQueue},
+		{"DeskSteps", testDeskSteps},
+		{"DeskClaims", testDeskClaims},
+		{"DeskStats", testDeskStats},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,90 @@
+package desk
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/stormwatch/stormwatch/internal/auth"
+)
+
+// catalogs maps a language to its messages, key → text. English is the
+// reference: every key exists there, and a key missing elsewhere falls
+// back to it (a test keeps the others complete).
+type catalogs map[string]map[string]string
+
+// langNames are shown in the language switcher, each in its own language.
+var langNames = map[string]string{"en": "English", "fr": "Français", "nl": "Nederlands", "sv": "Svenska", "nb": "Norsk bokmål", "de": "Deutsch"}
+
+func loadCatalogs() (catalogs, error) {
+	cats := catalogs{}
+	for _, code := range auth.Languages {
+		b, err := i18nFS.ReadFile("i18n/" + code + ".json")
+		if err != nil {
+			return nil, fmt.Errorf("desk: catalog %s: %w", code, err)
+		}
+		m := map[string]string{}
+		if err := json.Unmarshal(b, &m); err != nil {
+			return nil, fmt.Errorf("desk: catalog %s: %w", code, err)
+		}
+		cats[code] = m
+	}
+	return cats, nil
+}
+
+// Lang is one request's language.
+type Lang struct {
+	Code string
+	msgs map[string]string
+	en   map[string]string
+}
+
+// T returns the message for key, formatted with args when given
+// (fmt verbs in the catalog); the key itself when no catalog has it, so
+// a missing message shows rather than breaks the page.
+func (l *Lang) T(key string, args ...any) string {
+	s, ok := l.msgs[key]
+	if !ok {
+		if s, ok = l.en[key]; !ok {
+			return key
+		}
+	}
+	if len(args) > 0 {
+		return fmt.Sprintf(s, args...)
+	}
+	return s
+}
+
+func (d *Desk) lang(code string) *Lang {
+	m, ok := d.cats[code]
+	if !ok {
+		code, m = "en", d.cats["en"]
+	}
+	return &Lang{Code: code, msgs: m, en: d.cats["en"]}
+}
+
+// langFor picks the language: the signed-in user's own; before sign-in a
+// ?lang= choice (kept in a cookie), else the browser's Accept-Language.
+func (d *Desk) langFor(r *http.Request, v *Viewer) *Lang {
+	if v != nil && v.User.Lang != "" {
+		return d.lang(v.User.Lang)
+	}
+	if q := r.URL.Query().Get("lang"); d.cats[q] != nil {
+		return d.lang(q)
+	}
+	if c, err := r.Cookie("stormwatch_lang"); err == nil && d.cats[c.Value] != nil {
+		return d.lang(c.Value)
+	}
+	for _, part := range strings.Split(r.Header.Get("Accept-Language"), ",") {
+		tag := strings.ToLower(strings.TrimSpace(strings.SplitN(part, ";", 2)[0]))
+		base := strings.SplitN(tag, "-", 2)[0]
+		if base == "no" || base == "nn" {
+			base = "nb"
+		}
+		if d.cats[base] != nil {
+			return d.lang(base)
+		}
+	}
+	return d.lang("en")
+}
