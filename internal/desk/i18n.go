@@ -3,7 +3,9 @@ package desk
 import (
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"net/http"
+	"path"
 	"strings"
 
 	"github.com/stormwatch/stormwatch/internal/auth"
@@ -17,16 +19,39 @@ type catalogs map[string]map[string]string
 // langNames are shown in the language switcher, each in its own language.
 var langNames = map[string]string{"en": "English", "fr": "Français", "nl": "Nederlands", "sv": "Svenska", "nb": "Norsk bokmål", "de": "Deutsch"}
 
+// loadCatalogs reads i18n/<lang>.json and every i18n/<screen>.<lang>.json
+// (one file per screen keeps the catalogs easy to review), merged per
+// language; a key defined twice for a language is an error.
 func loadCatalogs() (catalogs, error) {
 	cats := catalogs{}
 	for _, code := range auth.Languages {
-		b, err := i18nFS.ReadFile("i18n/" + code + ".json")
+		files, err := fs.Glob(i18nFS, "i18n/*"+code+".json")
 		if err != nil {
 			return nil, fmt.Errorf("desk: catalog %s: %w", code, err)
 		}
 		m := map[string]string{}
-		if err := json.Unmarshal(b, &m); err != nil {
-			return nil, fmt.Errorf("desk: catalog %s: %w", code, err)
+		for _, f := range files {
+			base := strings.TrimSuffix(path.Base(f), ".json")
+			if base != code && !strings.HasSuffix(base, "."+code) {
+				continue // "xnl.json" is not Dutch
+			}
+			b, err := i18nFS.ReadFile(f)
+			if err != nil {
+				return nil, fmt.Errorf("desk: catalog %s: %w", f, err)
+			}
+			part := map[string]string{}
+			if err := json.Unmarshal(b, &part); err != nil {
+				return nil, fmt.Errorf("desk: catalog %s: %w", f, err)
+			}
+			for k, v := range part {
+				if _, dup := m[k]; dup {
+					return nil, fmt.Errorf("desk: catalog %s: key %q is defined twice", f, k)
+				}
+				m[k] = v
+			}
+		}
+		if len(m) == 0 {
+			return nil, fmt.Errorf("desk: no catalog for %s", code)
 		}
 		cats[code] = m
 	}
