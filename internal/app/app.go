@@ -19,11 +19,13 @@ import (
 
 	"github.com/stormwatch/stormwatch/internal/act"
 	"github.com/stormwatch/stormwatch/internal/auth"
+	"github.com/stormwatch/stormwatch/internal/cases"
 	"github.com/stormwatch/stormwatch/internal/config"
 	"github.com/stormwatch/stormwatch/internal/desk"
 	"github.com/stormwatch/stormwatch/internal/detect"
 	"github.com/stormwatch/stormwatch/internal/ingest"
 	"github.com/stormwatch/stormwatch/internal/pipeline"
+	"github.com/stormwatch/stormwatch/internal/replies"
 	"github.com/stormwatch/stormwatch/internal/server"
 	"github.com/stormwatch/stormwatch/internal/store"
 	"github.com/stormwatch/stormwatch/internal/store/sqlite"
@@ -39,6 +41,8 @@ type App struct {
 	Worker    *act.Worker
 	Server    *server.Server
 	Metrics   *server.Metrics
+	Cases     *cases.Service
+	Replies   *replies.Service
 	Auth      *auth.Service
 	Desk      *desk.Desk
 
@@ -103,7 +107,15 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, engine *detec
 			return nil, err
 		}
 	}
-	a.Desk, err = desk.New(desk.Options{Store: st, Auth: a.Auth, Log: log.With("component", "desk")})
+	a.Cases = &cases.Service{Store: st}
+	a.Replies = replies.New(st, replies.NewToneChecker(nil))
+	if cfg.Demo {
+		if _, err := a.Replies.SeedStarterLibrary(ctx, DemoWorkspace); err != nil {
+			st.Close()
+			return nil, fmt.Errorf("demo reply templates: %w", err)
+		}
+	}
+	a.Desk, err = desk.New(desk.Options{Store: st, Auth: a.Auth, Log: log.With("component", "desk"), Cases: a.Cases, Replies: a.Replies})
 	if err != nil {
 		st.Close()
 		return nil, err

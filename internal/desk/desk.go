@@ -26,7 +26,9 @@ import (
 	"time"
 
 	"github.com/stormwatch/stormwatch/internal/auth"
+	"github.com/stormwatch/stormwatch/internal/cases"
 	"github.com/stormwatch/stormwatch/internal/policy"
+	"github.com/stormwatch/stormwatch/internal/replies"
 	"github.com/stormwatch/stormwatch/internal/store"
 )
 
@@ -50,6 +52,10 @@ type Options struct {
 	ClaimTTL time.Duration
 	// MaxFormBytes bounds a form's body (64 KiB); larger gets 413.
 	MaxFormBytes int64
+	// Cases and Replies are the domain services behind the case and reply
+	// screens; a desk without them hides those screens' links.
+	Cases   *cases.Service
+	Replies *replies.Service
 }
 
 // Desk serves the desk's pages.
@@ -63,6 +69,8 @@ type Desk struct {
 	pages    map[string]*template.Template
 	cats     catalogs
 	hub      *hub
+	cases    *cases.Service
+	replies  *replies.Service
 
 	polMu    sync.Mutex
 	policies map[string]cachedPolicy
@@ -95,7 +103,7 @@ func New(o Options) (*Desk, error) {
 		return nil, err
 	}
 	d := &Desk{st: o.Store, auth: o.Auth, log: o.Log, now: o.Now, claimTTL: o.ClaimTTL, maxForm: o.MaxFormBytes,
-		cats: cats, hub: newHub(), policies: map[string]cachedPolicy{}}
+		cats: cats, hub: newHub(), policies: map[string]cachedPolicy{}, cases: o.Cases, replies: o.Replies}
 	if d.pages, err = parsePages(); err != nil {
 		return nil, err
 	}

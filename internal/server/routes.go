@@ -52,6 +52,12 @@ func (s *Server) Routes() []Route {
 		{"POST /w/{ws}/items/{id}/act", "session:moderate", d.ItemAct},
 		{"POST /w/{ws}/items/{id}/claim", "session:moderate", d.Claim},
 		{"GET /w/{ws}/dashboard", "session:view", d.Dashboard},
+
+		// Cases.
+
+		// Replies, templates and approvals.
+
+		// Members and policy.
 	}
 }
 
