@@ -128,6 +128,7 @@ func TestCrashDuringIngest(t *testing.T) {
 	}
 
 	srv := startServer(t, bin, env, addr)
+	servers := []*server{srv}
 	url := "http://" + addr + "/api/v1/workspaces/demo/items"
 	client := &http.Client{Timeout: 30 * time.Second}
 	var acked sync.Map // channel\x00platform_id -> true
@@ -182,6 +183,7 @@ func TestCrashDuringIngest(t *testing.T) {
 					srv.cmd.Process.Signal(syscall.SIGKILL)
 					<-srv.done
 					srv = startServer(t, bin, env, addr)
+					servers = append(servers, srv)
 				}
 				srvMu.Unlock()
 			}
@@ -244,7 +246,14 @@ func TestCrashDuringIngest(t *testing.T) {
 	db.QueryRow(`SELECT count(*) FROM actions WHERE status = 'done' AND kind != 'escalate'`).Scan(&actionsDone)
 	db.QueryRow(`SELECT count(*) FROM dryrun_effects`).Scan(&effects)
 	db.QueryRow(`SELECT count(*) FROM actions WHERE status != 'done'`).Scan(&notDone)
-	t.Logf("stored %d items, %d decisions, %d platform actions done, %d effects, killed %d times", len(stored), decisions, actionsDone, effects, killed)
+	// How many actions a kill caught mid-flight (claimed, outcome not yet
+	// recorded): each was retried under its idempotency key after restart.
+	interrupted := 0
+	for _, s := range servers {
+		interrupted += strings.Count(s.logs.String(), "outbox action interrupted by a restart")
+	}
+	t.Logf("stored %d items, %d decisions, %d platform actions done, %d effects, killed %d times, %d actions caught mid-flight and retried once",
+		len(stored), decisions, actionsDone, effects, killed, interrupted)
 	if undecided != 0 || decisions != total {
 		t.Errorf("%d items undecided, %d decisions; want 0 and %d", undecided, decisions, total)
 	}
