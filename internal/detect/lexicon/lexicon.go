@@ -838,9 +838,34 @@ func (j *judge) negation(h *hit) int {
 		if strings.ContainsAny(j.text[c.t:h.s], ",.;:!?\"") {
 			continue
 		}
+		if j.conditional(c, h) {
+			// "if you don't pay I'll kill you": the negation belongs to
+			// the condition, not to what follows it.
+			continue
+		}
 		return i
 	}
 	return -1
+}
+
+// conditional reports whether negation c sits in a condition clause ("if
+// you don't pay", "om du inte betalar") that h, a threat, follows: a
+// conditional conjunction up to four words before c in its sentence, and
+// a word between c and h to start the main clause.
+func (j *judge) conditional(c, h *hit) bool {
+	if j.d.lx.entries[h.e].kind != kThreat || h.w0-c.w1 < 2 {
+		return false
+	}
+	for i := range j.hits {
+		k := &j.hits[i]
+		if k.gone || k.e < 0 || j.d.lx.entries[k.e].kind != kCond {
+			continue
+		}
+		if k.sent == c.sent && k.w1 < c.w0 && c.w0-k.w1 <= 4 {
+			return true
+		}
+	}
+	return false
 }
 
 // quoted reports whether the original text has quote marks around h.
@@ -903,7 +928,9 @@ func (j *judge) abuse(h *hit, res *results) {
 		dObj = dist(h, &j.hits[obj])
 	}
 	switch {
-	case obj >= 0 && dObj <= 2 && dObj <= dYou && dYou > 0:
+	case obj >= 0 && dObj <= 2 && dObj <= dYou && dYou > 0 && !(e.kind == kThreat && e.flags&fVeiled != 0):
+		// A veiled threat names what may happen to ("shame if something
+		// happened to your car"): the thing is not its target.
 		tgt, tcue = tObject, obj
 	case you >= 0:
 		tgt, tcue = tYou, you
@@ -928,7 +955,21 @@ func (j *judge) abuse(h *hit, res *results) {
 		tgt, tcue = tNamed, named
 	}
 
+	// An expletive right before a slur ("jävla blattar", "Scheiß
+	// Kanaken") makes it an attack on the people it names, never a
+	// reclaimed or neutral use.
+	cursed := false
+	if e.kind == kHate && e.flags&(fTarget|fReclaimed) != 0 {
+		if c := j.nearest(h, kProfanity, 1, -1); c >= 0 && j.hits[c].w1 < h.w0 {
+			cursed = true
+			if tgt == tNone || tgt == tObject {
+				tgt, tcue = tPerson, c
+			}
+		}
+	}
+
 	score := baseScore[e.sev]
+	mild := false // the harm is at most moderate whatever the entry's severity
 	w := why{lx: j.d.lx, e: h.e, tgt: tgt}
 	if e.parts > 1 {
 		w.matched = j.text[h.s:h.t]
@@ -955,10 +996,19 @@ func (j *judge) abuse(h *hit, res *results) {
 		switch tgt {
 		case tGroup:
 			kind = kHate
-		case tYou, tNamed, tPerson:
+		case tYou, tNamed:
 			if kind == kHate {
 				kind = kInsult
 			}
+		case tPerson:
+			// "they are animals" may well be about animals (a vet's
+			// patients, pests): said of a third person it is at most a
+			// moderate insult, for a person to read.
+			if kind == kHate {
+				kind = kInsult
+			}
+			score *= 0.8
+			mild = true
 		default:
 			return
 		}
@@ -989,7 +1039,9 @@ func (j *judge) abuse(h *hit, res *results) {
 		}
 	}
 	w.kind = kind
-	if e.flags&fReclaimed != 0 {
+	if cursed {
+		score = max(score, baseScore[3]*0.9)
+	} else if e.flags&fReclaimed != 0 {
 		if s := j.self(h); s >= 0 {
 			score *= 0.2
 			w.self = j.raw(s)
@@ -1017,6 +1069,9 @@ func (j *judge) abuse(h *hit, res *results) {
 	}
 	sp := j.n.Span(int(h.s), int(h.t))
 	sev := e.sev
+	if mild {
+		sev = min(sev, 2)
+	}
 	if tgt == tObject || w.neg != "" || w.counter != "" || w.quoted || w.self != "" {
 		// Aimed at a thing, negated, quoted or said of oneself: whatever
 		// the word, the harm is mild.
@@ -1041,9 +1096,10 @@ func (j *judge) abuse(h *hit, res *results) {
 			// An accusation against a named person may be true: a person
 			// checks it (rule on accusations), it is not harassment by itself.
 			hs = 0.6
-		case e.sev >= 2 && dist(h, &j.hits[named]) <= 4:
+		case e.sev >= 2 && (dist(h, &j.hits[named]) <= 4 || tgt == tNamed):
 			// A serious insult, threat or sexual remark aimed at a named
-			// person, within a few words of the name.
+			// person: within a few words of the name, or the name is what
+			// it is aimed at ("Sophie is lazy and a fat cow").
 			hs = max(score, 0.75)
 		}
 		res.addWhy(kHarassment, hs, e.sev, hw, sp, ns)

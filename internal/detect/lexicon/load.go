@@ -47,6 +47,7 @@ const (
 	kCounter   // counter-speech: "calling people", "is not okay"
 	kLang      // a function word, to guess the language
 	kOK        // an innocent phrase hiding a bad word ("chink in the armor")
+	kCond      // a conditional conjunction: "if", "si", "om", "wenn"
 	kPart      // one part of a pattern with gaps (internal)
 )
 
@@ -55,7 +56,7 @@ var kindNames = map[string]kind{
 	"sexual": kSexual, "accusation": kAccusation, "spam": kSpam, "complaint": kComplaint,
 	"question": kQuestion, "praise": kPraise, "crisis": kCrisis,
 	"profanity": kProfanity, "you": kYou, "person": kPerson, "object": kObject,
-	"self": kSelf, "group": kGroup, "neg": kNeg, "counter": kCounter, "lang": kLang, "ok": kOK,
+	"self": kSelf, "group": kGroup, "neg": kNeg, "counter": kCounter, "lang": kLang, "ok": kOK, "cond": kCond,
 }
 
 var kindList = func() []string {
