@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/stormwatch/stormwatch/internal/act"
@@ -97,18 +98,53 @@ func (p *Processor) Wake() {
 	}
 }
 
-// Run decides pending items until ctx ends.
+// Run decides pending items until ctx ends. Detection of the next batch
+// overlaps the commit of the one before (one saver goroutine, in order),
+// so the detectors and the database writer work at the same time.
 func (p *Processor) Run(ctx context.Context) error {
 	p.init()
+	toSave := make(chan []store.Decision, 1)
+	var saveFailed atomic.Bool
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for ds := range toSave {
+			// A batch analysed is committed even while shutting down: the
+			// commit is short, and redoing the work after restart is not.
+			if err := p.save(context.WithoutCancel(ctx), ds); err != nil {
+				if ctx.Err() == nil {
+					p.Log.Error("pipeline: store decisions; the items stay pending and are read again", "err", err)
+				}
+				saveFailed.Store(true)
+			}
+		}
+	}()
+	defer func() { close(toSave); wg.Wait() }()
+	// after is the newest item handed to the saver: item ids grow in
+	// commit order, so the next read starts past the batches in flight.
+	var after int64
 	for {
-		n, err := p.Step(ctx)
+		if saveFailed.Swap(false) {
+			after = 0
+		}
+		items, err := p.Store.PendingItems(ctx, after, p.Batch)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil
 			}
-			p.Log.Error("pipeline step", "err", err)
+			p.Log.Error("pipeline: read pending items", "err", err)
 		}
-		if n == p.Batch {
+		if len(items) > 0 {
+			ds := p.analyze(ctx, items)
+			after = items[len(items)-1].ID
+			select {
+			case toSave <- ds:
+			case <-ctx.Done():
+				return nil
+			}
+		}
+		if len(items) == p.Batch {
 			continue
 		}
 		select {
@@ -120,13 +156,22 @@ func (p *Processor) Run(ctx context.Context) error {
 	}
 }
 
-// Step decides one batch of pending items and reports how many.
+// Step decides one batch of pending items and reports how many; Run does
+// the same continuously.
 func (p *Processor) Step(ctx context.Context) (int, error) {
 	p.init()
 	items, err := p.Store.PendingItems(ctx, 0, p.Batch)
 	if err != nil || len(items) == 0 {
 		return 0, err
 	}
+	if err := p.save(ctx, p.analyze(ctx, items)); err != nil {
+		return 0, err
+	}
+	return len(items), nil
+}
+
+// analyze runs detection and the policy over items on Workers goroutines.
+func (p *Processor) analyze(ctx context.Context, items []ingest.Item) []store.Decision {
 	decisions := make([]store.Decision, len(items))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -144,13 +189,17 @@ func (p *Processor) Step(ctx context.Context) (int, error) {
 	}
 	close(next)
 	wg.Wait()
-	if err := p.Store.SaveDecisions(ctx, decisions); err != nil {
-		return 0, err
+	return decisions
+}
+
+func (p *Processor) save(ctx context.Context, ds []store.Decision) error {
+	if err := p.Store.SaveDecisions(ctx, ds); err != nil {
+		return err
 	}
 	if p.OnDecided != nil {
-		p.OnDecided(decisions)
+		p.OnDecided(ds)
 	}
-	return len(items), nil
+	return nil
 }
 
 // decide never fails: an item whose workspace cannot be resolved is sent

@@ -6,8 +6,11 @@ import (
 	"io"
 	"log/slog"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/stormwatch/stormwatch/internal/act"
 	"github.com/stormwatch/stormwatch/internal/detect"
@@ -109,5 +112,65 @@ func TestProcessorDecidesEveryPendingItem(t *testing.T) {
 	db, err := st.Decision(ctx, "broken", 3)
 	if err != nil || db.Action != "review" || !strings.Contains(string(db.Detail), "policy does not compile") {
 		t.Errorf("decision without policy = %+v, %v", db, err)
+	}
+}
+
+func TestRunDecidesEachItemOnce(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "sw.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.CreateWorkspace(ctx, store.Workspace{ID: "demo", Name: "demo"}, "system"); err != nil {
+		t.Fatal(err)
+	}
+	const n = 700
+	var items []ingest.Item
+	for i := 0; i < n; i++ {
+		items = append(items, ingest.Item{Channel: "fb", PlatformID: strconv.Itoa(i), Kind: ingest.KindComment, Text: "you idiot " + strconv.Itoa(i)})
+	}
+	for i := 0; i < n; i += 100 {
+		if _, err := st.InsertItems(ctx, "demo", items[i:i+100], "test"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var mu sync.Mutex
+	seen := map[int64]int{}
+	done := make(chan struct{})
+	p := &pipeline.Processor{
+		Store: st, Engine: detect.NewEngine(nil, wordDetector{}), Batch: 64, Poll: 10 * time.Millisecond,
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Resolve: func(context.Context, string) (*pipeline.Runtime, error) {
+			return &pipeline.Runtime{Policy: hideInsults{}}, nil
+		},
+		OnDecided: func(ds []store.Decision) {
+			mu.Lock()
+			defer mu.Unlock()
+			for _, d := range ds {
+				seen[d.ItemID]++
+			}
+			if len(seen) == n {
+				close(done)
+			}
+		},
+	}
+	rctx, cancel := context.WithCancel(ctx)
+	stopped := make(chan struct{})
+	go func() { p.Run(rctx); close(stopped) }()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("not every item was decided")
+	}
+	cancel()
+	<-stopped
+	for id, c := range seen {
+		if c != 1 {
+			t.Errorf("item %d handed to the store %d times", id, c)
+		}
+	}
+	if pending, _ := st.PendingItems(ctx, 0, 10); len(pending) != 0 {
+		t.Errorf("%d items still pending", len(pending))
 	}
 }
