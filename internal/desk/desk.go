@@ -114,7 +114,7 @@ func New(o Options) (*Desk, error) {
 func (d *Desk) MaxFormBytes() int64 { return d.maxForm }
 
 // Pages are the page templates, each parsed with the layout.
-var pageNames = []string{"login", "totp", "enrol", "recovery", "queue", "item", "dashboard", "error"}
+var pageNames = []string{"login", "totp", "enrol", "recovery", "queue", "item", "dashboard", "error", "cases", "case", "case_new", "approvals", "templates", "members", "invite", "policy"}
 
 func parsePages() (map[string]*template.Template, error) {
 	pages := map[string]*template.Template{}
@@ -193,6 +193,10 @@ type base struct {
 	Path     string
 	Langs    []langOption
 	NoChrome bool // sign-in pages: no navigation
+	HasCases bool // the case screens are there (a desk built with a cases.Service)
+	// HasReplies: the reply, approval and template screens are there (a
+	// desk built with a replies.Service).
+	HasReplies bool
 }
 
 type langOption struct {
@@ -204,7 +208,7 @@ type langOption struct {
 func (d *Desk) base(r *http.Request, titleKey string) base {
 	v := ViewerFrom(r.Context())
 	l := d.langFor(r, v)
-	b := base{L: l, V: v, Path: r.URL.RequestURI()}
+	b := base{L: l, V: v, Path: r.URL.RequestURI(), HasCases: d.cases != nil, HasReplies: d.replies != nil}
 	b.Title = l.T(titleKey)
 	if v != nil {
 		b.CSRF = auth.CSRFToken(v.Session)

@@ -30,6 +30,7 @@ type itemPage struct {
 	CanModerate bool
 	Back        string
 	Raw         string
+	Reply       *replyBox // the reply section (replies.go); nil when the viewer may not reply
 }
 
 // Item shows one item: the text with its highlighted spans, the decision
@@ -92,5 +93,6 @@ func (d *Desk) Item(w http.ResponseWriter, r *http.Request) {
 		}
 		p.Author, _ = d.st.Author(ctx, v.Workspace, it.Channel, it.AuthorID)
 	}
+	p.Reply = d.replyBox(r, v, qi)
 	d.render(w, r, http.StatusOK, "item", p)
 }

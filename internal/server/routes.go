@@ -54,10 +54,38 @@ func (s *Server) Routes() []Route {
 		{"GET /w/{ws}/dashboard", "session:view", d.Dashboard},
 
 		// Cases.
+		{"GET /w/{ws}/cases", "session:view", d.CaseList},
+		{"GET /w/{ws}/cases/new", "session:manage_cases", d.CaseNew},
+		{"POST /w/{ws}/cases/new", "session:manage_cases", d.CaseNew},
+		{"POST /w/{ws}/cases", "session:manage_cases", d.CaseCreate},
+		{"GET /w/{ws}/cases/{id}", "session:view", d.CasePage},
+		{"POST /w/{ws}/cases/{id}/status", "session:manage_cases", d.CaseStatus},
+		{"POST /w/{ws}/cases/{id}/severity", "session:manage_cases", d.CaseSeverity},
+		{"POST /w/{ws}/cases/{id}/edit", "session:manage_cases", d.CaseEdit},
+		{"POST /w/{ws}/cases/{id}/items", "session:manage_cases", d.CaseItems},
+		{"POST /w/{ws}/cases/{id}/roles", "session:manage_cases", d.CaseRole},
+		{"POST /w/{ws}/cases/{id}/notes", "session:manage_cases", d.CaseNote},
+		{"POST /w/{ws}/cases/{id}/evidence", "session:manage_cases", d.CaseEvidence},
+		{"GET /w/{ws}/cases/{id}/evidence/{eid}", "session:view", d.CaseEvidenceFile},
+		{"POST /w/{ws}/cases/{id}/bundle", "session:manage_cases", d.CaseBundle},
+		{"GET /w/{ws}/cases/{id}/report.pdf", "session:view", d.CaseReport},
 
 		// Replies, templates and approvals.
+		{"POST /w/{ws}/items/{id}/reply/template", "session:moderate", d.ReplyTemplate},
+		{"POST /w/{ws}/items/{id}/reply/draft", "session:draft_reply", d.ReplyDraft},
+		{"POST /w/{ws}/items/{id}/reply/send", "session:moderate", d.ReplySend},
+		{"GET /w/{ws}/approvals", "session:view", d.Approvals},
+		{"POST /w/{ws}/approvals", "session:approve_reply", d.ApprovalDecide},
+		{"GET /w/{ws}/templates", "session:view", d.Templates},
+		{"POST /w/{ws}/templates", "session:draft_reply", d.TemplatePropose},
+		{"POST /w/{ws}/templates/decide", "session:approve_reply", d.TemplateDecide},
 
 		// Members and policy.
+		{"GET /w/{ws}/members", "session:manage_members", d.Members},
+		{"POST /w/{ws}/members", "session:manage_members", d.MembersAct},
+		{"GET /invite/{token}", "desk", d.InvitePage},
+		{"POST /invite/{token}", "desk", d.InviteAccept},
+		{"GET /w/{ws}/policy", "session:view", d.Policy},
 	}
 }
 

@@ -19,10 +19,12 @@ import (
 	"time"
 
 	"github.com/stormwatch/stormwatch/internal/auth"
+	"github.com/stormwatch/stormwatch/internal/cases"
 	"github.com/stormwatch/stormwatch/internal/desk"
 	"github.com/stormwatch/stormwatch/internal/detect"
 	"github.com/stormwatch/stormwatch/internal/ingest"
 	"github.com/stormwatch/stormwatch/internal/policy"
+	"github.com/stormwatch/stormwatch/internal/replies"
 	"github.com/stormwatch/stormwatch/internal/server"
 	"github.com/stormwatch/stormwatch/internal/store"
 	"github.com/stormwatch/stormwatch/internal/store/sqlite"
@@ -45,6 +47,11 @@ type Fixture struct {
 	Auth   *auth.Service
 	Desk   *desk.Desk
 	Server *server.Server
+	// Replies is the reply service; the workspace has the starter library.
+	Replies *replies.Service
+	// Cases is the case service behind the case screens; tests may lower
+	// its MaxEvidenceBytes.
+	Cases *cases.Service
 	// Items are the seeded items' ids, in insertion order.
 	Items []int64
 }
@@ -99,7 +106,12 @@ func New(t testing.TB, o Options) *Fixture {
 			t.Fatal(err)
 		}
 	}
-	d, err := desk.New(desk.Options{Store: st, Auth: svc, Now: now, Log: slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))})
+	cs := &cases.Service{Store: st}
+	rs := replies.New(st, replies.NewToneChecker(nil))
+	if _, err := rs.SeedStarterLibrary(ctx, Workspace); err != nil {
+		t.Fatal(err)
+	}
+	d, err := desk.New(desk.Options{Store: st, Auth: svc, Now: now, Replies: rs, Cases: cs, Log: slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +119,7 @@ func New(t testing.TB, o Options) *Fixture {
 	srv := &server.Server{Store: st, Log: log, Metrics: server.NewMetrics(st), MaxBodyBytes: 1 << 20, Ingested: func() {}, Desk: d, Auth: svc, OnAdmitted: o.OnAdmitted}
 	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
-	f := &Fixture{URL: hs.URL, Store: st, Auth: svc, Desk: d, Server: srv}
+	f := &Fixture{URL: hs.URL, Store: st, Auth: svc, Desk: d, Server: srv, Replies: rs, Cases: cs}
 	f.Items = Seed(t, st, Workspace, o.ExtraItems)
 	return f
 }
