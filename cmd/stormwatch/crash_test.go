@@ -242,9 +242,14 @@ func TestCrashDuringIngest(t *testing.T) {
 	var undecided, decisions, doubleEffects, actionsDone, effects, notDone int
 	db.QueryRow(`SELECT count(*) FROM items WHERE decided = 0`).Scan(&undecided)
 	db.QueryRow(`SELECT count(*) FROM decisions`).Scan(&decisions)
-	db.QueryRow(`SELECT count(*) FROM (SELECT idempotency_key FROM dryrun_effects GROUP BY idempotency_key HAVING count(*) > 1)`).Scan(&doubleEffects)
+	effectsDB, err := sql.Open("sqlite", filepath.Join(dir, "dryrun-effects.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer effectsDB.Close()
+	effectsDB.QueryRow(`SELECT count(*) FROM (SELECT idempotency_key FROM effects GROUP BY idempotency_key HAVING count(*) > 1)`).Scan(&doubleEffects)
 	db.QueryRow(`SELECT count(*) FROM actions WHERE status = 'done' AND kind != 'escalate'`).Scan(&actionsDone)
-	db.QueryRow(`SELECT count(*) FROM dryrun_effects`).Scan(&effects)
+	effectsDB.QueryRow(`SELECT count(*) FROM effects`).Scan(&effects)
 	db.QueryRow(`SELECT count(*) FROM actions WHERE status != 'done'`).Scan(&notDone)
 	// How many actions a kill caught mid-flight (claimed, outcome not yet
 	// recorded): each was retried under its idempotency key after restart.

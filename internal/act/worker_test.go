@@ -200,8 +200,13 @@ func TestRecoverSettlesInterruptedActions(t *testing.T) {
 }
 
 func TestDryRunHasOneEffectPerKey(t *testing.T) {
-	st, actions := setup(t, act.Hide, act.Block)
-	d := act.DryRun{Log: st}
+	_, actions := setup(t, act.Hide, act.Block)
+	log, err := sqlite.OpenEffectLog(context.Background(), filepath.Join(t.TempDir(), "effects.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer log.Close()
+	d := act.DryRun{Log: log}
 	for i := 0; i < 3; i++ {
 		for _, a := range actions {
 			if _, err := d.Execute(context.Background(), a, ingest.Item{}); err != nil {
@@ -209,7 +214,7 @@ func TestDryRunHasOneEffectPerKey(t *testing.T) {
 			}
 		}
 	}
-	applied, err := st.RecordEffect(context.Background(), actions[0])
+	applied, err := log.RecordEffect(context.Background(), actions[0])
 	if err != nil || applied {
 		t.Errorf("a fourth effect for the same key applied=%v err=%v", applied, err)
 	}

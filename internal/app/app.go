@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -55,6 +56,8 @@ type App struct {
 	Stderr io.Writer
 
 	running atomic.Bool
+	// effects is the dry-run actor's stand-in platform.
+	effects *sqlite.EffectLog
 }
 
 // OpenStore opens the store the configuration names.
@@ -120,11 +123,17 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, engine *detec
 		st.Close()
 		return nil, err
 	}
+	effects, err := sqlite.OpenEffectLog(ctx, filepath.Join(cfg.DataDir, "dryrun-effects.db"))
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	a.effects = effects
 	a.Metrics = server.NewMetrics(st)
 	res := newResolver(st, 5*time.Second)
 	a.Worker = &act.Worker{
 		Outbox: st,
-		Route:  a.route(act.DryRun{Log: st, Latency: cfg.DryRunLatency}),
+		Route:  a.route(act.DryRun{Log: effects, Latency: cfg.DryRunLatency}),
 		Log:    log.With("component", "outbox"),
 		OnOutcome: func(ac act.Action, o act.Outcome) {
 			a.Metrics.ActionOutcomes.WithLabelValues(string(ac.Kind), string(o.Status)).Inc()
@@ -179,7 +188,7 @@ func (a *App) route(dry act.Actor) act.Router {
 // requests, let in-flight ones finish, stop the workers, close the store.
 func (a *App) Run(ctx context.Context, ln net.Listener) error {
 	if err := a.Worker.Recover(ctx); err != nil {
-		return errors.Join(err, a.Store.Close())
+		return errors.Join(err, a.Close())
 	}
 	workCtx, stopWork := context.WithCancel(context.WithoutCancel(ctx))
 	var wg sync.WaitGroup
@@ -224,7 +233,7 @@ func (a *App) Run(ctx context.Context, ln net.Listener) error {
 	a.running.Store(false)
 	stopWork()
 	wg.Wait()
-	return errors.Join(err, a.Store.Close())
+	return errors.Join(err, a.Close())
 }
 
 // purgeSessions deletes expired desk sessions every hour.
@@ -246,7 +255,7 @@ func (a *App) purgeSessions(ctx context.Context) error {
 }
 
 // Close releases the store when Run was never called.
-func (a *App) Close() error { return a.Store.Close() }
+func (a *App) Close() error { return errors.Join(a.Store.Close(), a.effects.Close()) }
 
 // caseActor carries out escalations inside Stormwatch.
 type caseActor struct{ a *App }

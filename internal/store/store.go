@@ -95,7 +95,6 @@ type Store interface {
 	Decision(ctx context.Context, workspace string, itemID int64) (Decision, error)
 
 	act.Outbox
-	act.EffectLog
 	Accounts
 
 	// OpenCase escalates an item into a case (opened for the item's

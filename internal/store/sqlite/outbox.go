@@ -155,26 +155,6 @@ func (s *Store) RunningActions(ctx context.Context) ([]act.Action, error) {
 	return out, rows.Err()
 }
 
-// RecordEffect is the dry-run actor's platform: it applies an effect once
-// per idempotency key.
-func (s *Store) RecordEffect(ctx context.Context, a act.Action) (bool, error) {
-	applied := false
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM dryrun_effects WHERE idempotency_key = ?`, a.IdempotencyKey).Scan(&n); err != nil {
-			return err
-		}
-		if n > 0 {
-			return nil
-		}
-		applied = true
-		_, err := tx.ExecContext(ctx, `INSERT INTO dryrun_effects (idempotency_key, workspace_id, item_id, kind, at) VALUES (?, ?, ?, ?, ?)`,
-			a.IdempotencyKey, a.Workspace, a.ItemID, string(a.Kind), micros(time.Now()))
-		return err
-	})
-	return applied, err
-}
-
 // Counts reads the gauges for /metrics.
 func (s *Store) Counts(ctx context.Context) (store.Counts, error) {
 	var c store.Counts

@@ -28,7 +28,6 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Tokens", testTokens},
 		{"ItemsIdempotent", testItemsIdempotent},
 		{"DecisionsAndOutbox", testDecisionsAndOutbox},
-		{"EffectsOncePerKey", testEffects},
 		{"OpenCaseOnce", testOpenCase},
 		{"AuditChain", testAuditChain},
 		{"Users", testUsers},
@@ -246,17 +245,6 @@ func testDecisionsAndOutbox(t *testing.T, s store.Store) {
 	}
 	if err := s.FinishActions(ctx, act.Outcome{ActionID: 999999, Status: act.Done}); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("FinishActions(unknown) = %v, want ErrNotFound", err)
-	}
-}
-
-func testEffects(t *testing.T, s store.Store) {
-	ctx := context.Background()
-	a := act.Action{Workspace: "demo", ItemID: 1, Kind: act.Hide, IdempotencyKey: "k1"}
-	for i, want := range []bool{true, false, false} {
-		applied, err := s.RecordEffect(ctx, a)
-		if err != nil || applied != want {
-			t.Errorf("RecordEffect #%d = %v, %v; want %v", i, applied, err, want)
-		}
 	}
 }
 
