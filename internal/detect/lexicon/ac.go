@@ -14,8 +14,11 @@ type automaton struct {
 	delta  []int32  // state*nclass + class -> state, when states do not fit 16 bits
 	d16    []uint16 // the same, compact (the usual case: half the cache footprint)
 	outAt  []int32  // state -> start of its outputs in outs; outAt[s+1] ends them
-	outs   []int32  // pattern ids
-	plen   []int32  // pattern id -> length in bytes
+	// firstOut: states are numbered so that those with outputs come last,
+	// and the scan looks at outAt (a cache miss, most bytes) only from here.
+	firstOut int32
+	outs     []int32 // pattern ids
+	plen     []int32 // pattern id -> length in bytes
 }
 
 type trieNode struct {
@@ -85,6 +88,37 @@ func compile(patterns []string) *automaton {
 			queue = append(queue, n)
 		}
 	}
+	// Renumber: states without outputs first (the root stays 0), so the
+	// scan can skip the output table with one comparison.
+	newID := make([]int32, len(nodes))
+	order := make([]int32, 0, len(nodes))
+	rootOut := len(nodes[0].out) > 0
+	order = append(order, 0)
+	for pass := 0; pass < 2; pass++ {
+		for st := 1; st < len(nodes); st++ {
+			if (len(nodes[st].out) > 0) == (pass == 1) {
+				order = append(order, int32(st))
+			}
+		}
+		if pass == 0 {
+			a.firstOut = int32(len(order))
+		}
+	}
+	if rootOut {
+		a.firstOut = 0
+	}
+	for n, old := range order {
+		newID[old] = int32(n)
+	}
+	renum := make([]int32, len(a.delta))
+	renumNodes := make([]trieNode, len(nodes))
+	for n, old := range order {
+		for c := int32(0); c < nc; c++ {
+			renum[int32(n)*nc+c] = newID[a.delta[old*nc+c]]
+		}
+		renumNodes[n] = nodes[old]
+	}
+	a.delta, nodes = renum, renumNodes
 	if len(nodes) <= 1<<16 {
 		a.d16 = make([]uint16, len(a.delta))
 		for i, v := range a.delta {
@@ -110,6 +144,9 @@ func (a *automaton) scan(text string, f func(id, start, end int32)) {
 			s = int32(a.d16[s*nc+int32(a.class[text[i]])])
 		} else {
 			s = a.delta[s*nc+int32(a.class[text[i]])]
+		}
+		if s < a.firstOut {
+			continue
 		}
 		for k := a.outAt[s]; k < a.outAt[s+1]; k++ {
 			id := a.outs[k]
