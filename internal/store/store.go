@@ -66,6 +66,8 @@ type Store interface {
 	Desk
 	Cases
 	Replies
+	Listen
+	Alerts
 
 	CreateWorkspace(ctx context.Context, ws Workspace, actor string) error
 	Workspace(ctx context.Context, id string) (Workspace, error)
