@@ -588,20 +588,8 @@ func (s *Store) Membership(ctx context.Context, workspace string, userID int64) 
 
 // Memberships lists a user's memberships.
 func (s *Store) Memberships(ctx context.Context, userID int64) ([]store.Membership, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+membershipColumns+` FROM memberships m WHERE m.user_id = ? ORDER BY m.workspace_id`, userID)
-	if err != nil {
-		return nil, fmt.Errorf("memberships: %w", err)
-	}
-	defer rows.Close()
-	var out []store.Membership
-	for rows.Next() {
-		m, err := scanMembership(rows)
-		if err != nil {
-			return nil, fmt.Errorf("memberships: %w", err)
-		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
+	scan := func(r scanner) (store.Membership, error) { return scanMembership(r) }
+	return queryAll(ctx, s.r, "memberships", scan, `SELECT `+membershipColumns+` FROM memberships m WHERE m.user_id = ? ORDER BY m.workspace_id`, userID)
 }
 
 // Members lists a workspace's members with their users.

@@ -15,7 +15,7 @@ import (
 
 const actionColumns = `id, workspace_id, item_id, channel, kind, params, rule_id, requested_by, idempotency_key, status, attempts, next_attempt_at, last_error, result, created_at, updated_at`
 
-func scanAction(row interface{ Scan(...any) error }) (act.Action, error) {
+func scanAction(row scanner) (act.Action, error) {
 	var a act.Action
 	var kind, status string
 	var params sql.NullString
@@ -30,20 +30,7 @@ func scanAction(row interface{ Scan(...any) error }) (act.Action, error) {
 }
 
 func (s *Store) actionsOf(ctx context.Context, itemID int64) ([]act.Action, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+actionColumns+` FROM actions WHERE item_id = ? ORDER BY id`, itemID)
-	if err != nil {
-		return nil, fmt.Errorf("actions of item %d: %w", itemID, err)
-	}
-	defer rows.Close()
-	var out []act.Action
-	for rows.Next() {
-		a, err := scanAction(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.r, fmt.Sprintf("actions of item %d", itemID), scanAction, `SELECT `+actionColumns+` FROM actions WHERE item_id = ? ORDER BY id`, itemID)
 }
 
 // ClaimActions marks due pending actions running, counting the attempt, and
@@ -139,20 +126,7 @@ func (s *Store) FinishActions(ctx context.Context, outcomes ...act.Outcome) erro
 
 // RunningActions lists actions left running (after a crash).
 func (s *Store) RunningActions(ctx context.Context) ([]act.Action, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+actionColumns+` FROM actions WHERE status = 'running' ORDER BY id`)
-	if err != nil {
-		return nil, fmt.Errorf("running actions: %w", err)
-	}
-	defer rows.Close()
-	var out []act.Action
-	for rows.Next() {
-		a, err := scanAction(rows)
-		if err != nil {
-			return nil, fmt.Errorf("running actions: %w", err)
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.r, "running actions", scanAction, `SELECT `+actionColumns+` FROM actions WHERE status = 'running' ORDER BY id`)
 }
 
 // Counts reads the gauges for /metrics.

@@ -24,7 +24,7 @@ const templateColumns = `t.workspace_id, t.id, t.grp, t.lang, v.version, v.name,
 
 const templateFrom = ` FROM reply_templates t JOIN reply_template_versions v ON v.workspace_id = t.workspace_id AND v.template_id = t.id`
 
-func scanTemplate(row interface{ Scan(...any) error }) (store.Template, error) {
+func scanTemplate(row scanner) (store.Template, error) {
 	var t store.Template
 	var situations, status string
 	var created int64
@@ -312,20 +312,7 @@ func (s *Store) TemplateVersions(ctx context.Context, workspace, id string) ([]s
 }
 
 func (s *Store) queryTemplates(ctx context.Context, q string, args ...any) ([]store.Template, error) {
-	rows, err := s.r.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("templates: %w", err)
-	}
-	defer rows.Close()
-	var out []store.Template
-	for rows.Next() {
-		t, err := scanTemplate(rows)
-		if err != nil {
-			return nil, fmt.Errorf("templates: %w", err)
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.r, "templates", scanTemplate, q, args...)
 }
 
 const draftColumns = `id, workspace_id, item_id, channel, lang, text, template_id, template_version, vars, edited, warnings, request_key, status, basis, created_by, created_at, decided_by, decided_at, comment, sent_by, sent_at, action_key`
