@@ -14,8 +14,11 @@ func runBench(ctx context.Context, env Env, args []string) error {
 	if len(args) > 0 && args[0] == "detect" {
 		return runBenchDetect(ctx, env, args[1:])
 	}
+	if len(args) > 0 && args[0] == "storms" {
+		return runBenchStorms(ctx, env, args[1:])
+	}
 	if len(args) == 0 || args[0] != "ingest" {
-		return usagef("bench ingest [--items N] [--batch N] [--concurrency N] [--rate ITEMS_PER_S] | bench detect [--items N] [--size BYTES]")
+		return usagef("bench ingest [--items N] [--batch N] [--concurrency N] [--rate ITEMS_PER_S] | bench detect [--items N] [--size BYTES] | bench storms [--weeks 8] [--storms 24] [--seed N]")
 	}
 	fs := newFlags(env, "bench ingest", "bench ingest [--items N] [--batch N] [--concurrency N] [--rate ITEMS_PER_S]")
 	items := fs.Int("items", 50000, "items to send")

@@ -50,6 +50,11 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"DeskSteps", testDeskSteps},
 		{"DeskClaims", testDeskClaims},
 		{"DeskStats", testDeskStats},
+		{"ListenRollups", testListenRollups},
+		{"ListenPrune", testListenPrune},
+		{"AlertDedupe", testAlertDedupe},
+		{"AlertLifecycle", testAlertLifecycle},
+		{"AlertDeliveriesAndRota", testAlertDeliveriesAndRota},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,297 @@
+package listen
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/stormwatch/stormwatch/internal/sim"
+)
+
+// BenchConfig sets up a storm benchmark. Zero fields take the defaults.
+type BenchConfig struct {
+	// Seed drives the simulator and the storm schedule.
+	Seed uint64
+	// Weeks measured, after Warmup; Storms injected at random times into
+	// them. Defaults 8 weeks, 24 storms, a week of storm-free warm-up
+	// (the history the baselines are seeded from).
+	Weeks  int
+	Storms int
+	Warmup time.Duration
+	// RatePerHour is the simulator's mean traffic. Default 60.
+	RatePerHour float64
+	// Grace is how long after a storm's end an alert still belongs to it.
+	// Default 30 minutes.
+	Grace    time.Duration
+	Detector DetectorConfig
+	Campaign CampaignConfig
+}
+
+// StormKind is one storm size and shape of the benchmark's mix.
+type StormKind struct {
+	Label      string
+	Shape      sim.Shape
+	Multiplier float64
+	MinDur     time.Duration
+	MaxDur     time.Duration
+}
+
+// BenchKinds is the mix of storms, injected in turn; the 5× pile-on, the
+// aim's yardstick, comes twice.
+var BenchKinds = []StormKind{
+	{"pile-on 5×", sim.PileOn, 5, time.Hour, 2 * time.Hour},
+	{"slow-build 3×", sim.SlowBuild, 3, 2 * time.Hour, 3 * time.Hour},
+	{"campaign 4×", sim.Campaign, 4, time.Hour, 2 * time.Hour},
+	{"pile-on 5×", sim.PileOn, 5, time.Hour, 2 * time.Hour},
+	{"doxxing-wave 4×", sim.DoxxingWave, 4, time.Hour, 2 * time.Hour},
+	{"pile-on 10×", sim.PileOn, 10, 45 * time.Minute, 90 * time.Minute},
+}
+
+// StormResult is how one injected storm was detected.
+type StormResult struct {
+	ID         int
+	Kind       StormKind
+	Start, End time.Time
+	Items      int // items the storm caused
+	Detected   bool
+	Delay      time.Duration // storm start to first alert
+	First      Alert
+}
+
+// BenchReport is the outcome of RunBench.
+type BenchReport struct {
+	Config BenchConfig
+	Events int
+	Storms []StormResult
+	Alerts int // all alerts, storms and false alarms
+	// Late counts alerts after a storm's window that its own items set
+	// off (a long window still full of them): not false, not early.
+	Late int
+	// FalseAlarms are alerts outside every storm's window and not set off
+	// by a storm's items.
+	FalseAlarms []Alert
+	Elapsed     time.Duration
+}
+
+func (c BenchConfig) withDefaults() BenchConfig {
+	if c.Weeks <= 0 {
+		c.Weeks = 8
+	}
+	if c.Storms <= 0 {
+		c.Storms = 24
+	}
+	if c.Warmup <= 0 {
+		c.Warmup = 7 * 24 * time.Hour
+	}
+	if c.RatePerHour <= 0 {
+		c.RatePerHour = 60
+	}
+	if c.Grace <= 0 {
+		c.Grace = 30 * time.Minute
+	}
+	return c
+}
+
+// RunBench simulates Warmup plus Weeks of traffic with Storms storms at
+// random times (nights and weekends included), feeds every event in time
+// order to a Detector and a Campaigns, and measures detection delay per
+// storm and false alarms. Negativity, categories and first-time authors
+// come from the simulator's truth labels, so the benchmark measures the
+// listening detectors, not the classifiers.
+func RunBench(ctx context.Context, cfg BenchConfig) (BenchReport, error) {
+	cfg = cfg.withDefaults()
+	began := time.Now()
+	g := sim.New(sim.Config{Seed: cfg.Seed, Workspace: "bench", RatePerHour: cfg.RatePerHour})
+	simCfg := g.Config()
+	if len(cfg.Detector.Topics) == 0 {
+		cfg.Detector.Topics = StaffTopics(simCfg.Staff)
+	}
+	if cfg.Detector.Location == nil {
+		cfg.Detector.Location = simCfg.Location
+	}
+	start := simCfg.Start
+	measured := start.Add(cfg.Warmup)
+	end := measured.Add(time.Duration(cfg.Weeks) * 7 * 24 * time.Hour)
+
+	rep := BenchReport{Config: cfg}
+	// One storm per equal slot of the measured time, at a random point of
+	// it, so storms never overlap and land at any hour of any day.
+	rng := rand.New(rand.NewPCG(cfg.Seed, 0x6265_6e63_6873_7472))
+	slot := end.Sub(measured) / time.Duration(cfg.Storms)
+	for i := range cfg.Storms {
+		k := BenchKinds[i%len(BenchKinds)]
+		dur := k.MinDur + time.Duration(rng.Int64N(int64(k.MaxDur-k.MinDur)+1)).Truncate(time.Minute)
+		room := slot - dur - 2*time.Hour // quiet time after a storm before the next slot
+		if room <= 0 {
+			return rep, fmt.Errorf("listen: %d storms do not fit in %d weeks", cfg.Storms, cfg.Weeks)
+		}
+		st := measured.Add(time.Duration(i)*slot + time.Duration(rng.Int64N(int64(room)))).Truncate(time.Second)
+		id, err := g.InjectStorm(sim.Storm{Shape: k.Shape, Start: st, Duration: dur, Multiplier: k.Multiplier})
+		if err != nil {
+			return rep, fmt.Errorf("listen: inject storm %d: %w", i+1, err)
+		}
+		rep.Storms = append(rep.Storms, StormResult{ID: id, Kind: k, Start: st, End: st.Add(dur)})
+	}
+
+	det := NewDetector(cfg.Detector)
+	camp := NewCampaigns(cfg.Campaign)
+	var alerts []Alert
+	stormOf := map[int64]int{} // item → storm, for the alerts' examples
+	for n := int64(1); ; n++ {
+		if n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return rep, err
+			}
+		}
+		ev := g.Next()
+		if !ev.Item.CreatedAt.Before(end) {
+			break
+		}
+		rep.Events++
+		if s := ev.Truth.Storm; s > 0 && s <= len(rep.Storms) {
+			rep.Storms[s-1].Items++
+			stormOf[n] = s
+		}
+		o := Obs{
+			Workspace: ev.Item.Workspace, Channel: ev.Item.Channel, ItemID: n, At: ev.Item.CreatedAt,
+			AuthorID: ev.Item.AuthorID, AuthorName: ev.Item.AuthorName, Text: ev.Item.Text,
+			Negative: ev.Truth.Negative, Categories: ev.Truth.Categories, NewAuthor: ev.Truth.AuthorNew,
+		}
+		as := det.Observe(o)
+		as = append(as, camp.Observe(o)...)
+		if o.At.Before(measured) {
+			continue // warm-up: the baselines learn, nothing is scored
+		}
+		alerts = append(alerts, as...)
+	}
+	rep.Alerts = len(alerts)
+	for _, a := range alerts {
+		hit := false
+		for i := range rep.Storms {
+			s := &rep.Storms[i]
+			// An alert belongs to a storm when its window overlaps the
+			// storm; it detects it when raised during it (or soon after).
+			if a.At.Before(s.Start) || !a.At.Add(-a.Window).Before(s.End) {
+				continue
+			}
+			hit = true
+			if !s.Detected && !a.At.After(s.End.Add(cfg.Grace)) {
+				s.Detected, s.Delay, s.First = true, a.At.Sub(s.Start), a
+			}
+		}
+		if hit {
+			continue
+		}
+		storm := 0
+		for _, id := range a.Examples {
+			storm = max(storm, stormOf[id])
+		}
+		if storm > 0 {
+			rep.Late++
+		} else {
+			rep.FalseAlarms = append(rep.FalseAlarms, a)
+		}
+	}
+	rep.Elapsed = time.Since(began)
+	return rep, nil
+}
+
+// Row is the summary of one storm kind.
+type Row struct {
+	Label         string
+	Storms        int
+	Missed        int
+	Median, P90   time.Duration
+	Max           time.Duration
+	delaysCounted int
+}
+
+// Summary groups the storms by kind, in BenchKinds order, plus "all".
+func (r BenchReport) Summary() []Row {
+	var rows []Row
+	var labels []string
+	for _, k := range BenchKinds {
+		if !slices.Contains(labels, k.Label) {
+			labels = append(labels, k.Label)
+		}
+	}
+	for _, label := range append(labels, "all") {
+		k := StormKind{Label: label}
+		var ds []time.Duration
+		row := Row{Label: k.Label}
+		for _, s := range r.Storms {
+			if k.Label != "all" && s.Kind.Label != k.Label {
+				continue
+			}
+			row.Storms++
+			if !s.Detected {
+				row.Missed++
+				continue
+			}
+			ds = append(ds, s.Delay)
+		}
+		if row.Storms == 0 {
+			continue
+		}
+		slices.Sort(ds)
+		row.delaysCounted = len(ds)
+		if len(ds) > 0 {
+			row.Median, row.P90, row.Max = quantile(ds, 0.5), quantile(ds, 0.9), ds[len(ds)-1]
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// quantile is the nearest-rank quantile of sorted ds.
+func quantile(ds []time.Duration, q float64) time.Duration {
+	i := int(float64(len(ds))*q+0.999999) - 1
+	return ds[min(max(i, 0), len(ds)-1)]
+}
+
+// FalseAlarmsPerWeek is false alarms per measured week.
+func (r BenchReport) FalseAlarmsPerWeek() float64 {
+	return float64(len(r.FalseAlarms)) / float64(r.Config.Weeks)
+}
+
+// String is the paste-able report: a table per storm kind, the false alarm
+// rate, and one line per storm.
+func (r BenchReport) String() string {
+	var b strings.Builder
+	c := r.Config
+	fmt.Fprintf(&b, "storm benchmark: seed %d, %d simulated weeks measured after %s warm-up, %d storms, %d events (%.0f/h mean), negativity from simulator truth labels, ran in %s\n\n",
+		c.Seed, c.Weeks, c.Warmup, len(r.Storms), r.Events, c.RatePerHour, r.Elapsed.Round(time.Millisecond))
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "storm\tstorms\tdetected\tmissed\tmedian delay\tp90 delay\tmax delay\t")
+	for _, row := range r.Summary() {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t%s\t%s\t\n", row.Label, row.Storms, row.Storms-row.Missed, row.Missed, dur(row.Median, row.delaysCounted), dur(row.P90, row.delaysCounted), dur(row.Max, row.delaysCounted))
+	}
+	tw.Flush()
+	fmt.Fprintf(&b, "\nalerts: %d in total, %d late (window past a storm's end, set off by its items)\nfalse alarms (window overlapping no storm, no storm item among the examples): %d = %.2f per simulated week\n",
+		r.Alerts, r.Late, len(r.FalseAlarms), r.FalseAlarmsPerWeek())
+	for _, a := range r.FalseAlarms {
+		fmt.Fprintf(&b, "  false alarm %s: %s\n", a.At.Format("Mon 02 Jan 15:04"), a)
+	}
+	fmt.Fprintln(&b, "\nstorms:")
+	for _, s := range r.Storms {
+		line := fmt.Sprintf("  #%-2d %-16s %s  %4dm  %4d items  ", s.ID, s.Kind.Label, s.Start.Format("Mon 02 Jan 15:04"), int(s.End.Sub(s.Start).Minutes()), s.Items)
+		if s.Detected {
+			line += fmt.Sprintf("detected after %-7s %s", s.Delay.Round(time.Second), s.First)
+		} else {
+			line += "MISSED"
+		}
+		fmt.Fprintln(&b, line)
+	}
+	return b.String()
+}
+
+func dur(d time.Duration, n int) string {
+	if n == 0 {
+		return "-"
+	}
+	return d.Round(time.Second).String()
+}

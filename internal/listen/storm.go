@@ -1,0 +1,440 @@
+package listen
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/stormwatch/stormwatch/internal/detect"
+	"github.com/stormwatch/stormwatch/internal/store"
+)
+
+// Metric is what a storm alert counts.
+type Metric string
+
+// The metrics Detector watches.
+const (
+	Volume        Metric = "volume"
+	Negative      Metric = "negative"
+	NewAuthors    Metric = "new_authors"
+	Severe        Metric = "severe" // threats, doxxing, hate
+	NegativeShare Metric = "negative_share"
+)
+
+// rateMetrics are the counted metrics, in ring order.
+var rateMetrics = [...]Metric{Volume, Negative, NewAuthors, Severe}
+
+const nMetrics = len(rateMetrics)
+
+// severeCats make an item severe: the ones that put a person in danger.
+var severeCats = []detect.Category{detect.Threat, detect.Doxxing, detect.Hate}
+
+// Rule is one sliding-window test: alert when the window's count is at
+// least MinCount, at least MinRatio times the baseline's expectation, and
+// that unlikely (Poisson tail below MaxP) under the baseline.
+type Rule struct {
+	Window   time.Duration
+	MinRatio float64
+	MinCount int
+	MaxP     float64
+}
+
+// ShareRule tests the negative share of a window: at least MinCount
+// negative items, a share at least MinRise above the baseline's share,
+// that unlikely (binomial tail below MaxP).
+type ShareRule struct {
+	Window   time.Duration
+	MinRise  float64
+	MinCount int
+	MaxP     float64
+}
+
+// DetectorConfig tunes a Detector. Zero fields take the defaults.
+type DetectorConfig struct {
+	Topics   []Topic
+	Location *time.Location
+	// MinDays of history a series needs before it may alert. Default 7.
+	MinDays int
+	// Rules are the rate tests of every counted metric; ShareRules the
+	// negative share tests. Defaults DefaultRules and DefaultShareRules.
+	Rules      []Rule
+	ShareRules []ShareRule
+	// FloorPerHour is the least expectation per hour of each metric, so
+	// that a quiet night's 2 items do not make 6 a storm. Default 3 for
+	// volume, 2 for the others.
+	FloorPerHour map[Metric]float64
+	// Cooldown is how long a series and metric stay quiet after an alert.
+	// Default 1 hour.
+	Cooldown time.Duration
+}
+
+// DefaultRules: short windows catch a pile-on within minutes, long ones a
+// slow build the short ones never see as unlikely.
+var DefaultRules = []Rule{
+	{Window: 3 * time.Minute, MinRatio: 4, MinCount: 6, MaxP: 1e-6},
+	{Window: 5 * time.Minute, MinRatio: 3, MinCount: 7, MaxP: 1e-6},
+	{Window: 15 * time.Minute, MinRatio: 2.5, MinCount: 10, MaxP: 1e-6},
+	{Window: 60 * time.Minute, MinRatio: 1.8, MinCount: 15, MaxP: 1e-7},
+	{Window: 120 * time.Minute, MinRatio: 1.6, MinCount: 20, MaxP: 1e-7},
+}
+
+// DefaultShareRules watch the tone when the volume barely moves.
+var DefaultShareRules = []ShareRule{
+	{Window: 15 * time.Minute, MinRise: 0.35, MinCount: 8, MaxP: 1e-6},
+	{Window: 60 * time.Minute, MinRise: 0.25, MinCount: 12, MaxP: 1e-7},
+}
+
+func (c DetectorConfig) withDefaults() DetectorConfig {
+	if c.Location == nil {
+		c.Location = time.UTC
+	}
+	if c.MinDays <= 0 {
+		c.MinDays = 7
+	}
+	if len(c.Rules) == 0 {
+		c.Rules = DefaultRules
+	}
+	if len(c.ShareRules) == 0 {
+		c.ShareRules = DefaultShareRules
+	}
+	floors := map[Metric]float64{Volume: 3, Negative: 2, NewAuthors: 2, Severe: 2}
+	for m, v := range c.FloorPerHour {
+		floors[m] = v
+	}
+	c.FloorPerHour = floors
+	if c.Cooldown <= 0 {
+		c.Cooldown = time.Hour
+	}
+	return c
+}
+
+// Alert is one early warning: what moved, where, by how much, against what
+// baseline, with example items.
+type Alert struct {
+	Workspace string
+	Kind      store.AlertKind // storm or campaign
+	Metric    Metric          // or a campaign's: repeated_text, cross_channel
+	Channel   string          // All for every channel
+	Topic     string          // All for every topic
+	Window    time.Duration
+	Observed  float64
+	Expected  float64 // the baseline over the window (a share for NegativeShare)
+	P         float64 // the chance of Observed or more under the baseline
+	At        time.Time
+	Examples  []int64
+	// Detail says it in words, e.g. the repeated text.
+	Detail string
+}
+
+// Ratio is Observed over Expected (0 when nothing was expected).
+func (a Alert) Ratio() float64 {
+	if a.Expected <= 0 {
+		return 0
+	}
+	return a.Observed / a.Expected
+}
+
+// String says what moved, by how much, against what baseline:
+// "storm: negative on facebook:page about Dr Martin: 23 in 15m vs 2.1 expected (11.0×)".
+func (a Alert) String() string {
+	where := "all channels"
+	if a.Channel != All && a.Channel != "" {
+		where = a.Channel
+	}
+	if a.Topic != All && a.Topic != "" {
+		where += " about " + a.Topic
+	}
+	var s string
+	switch a.Metric {
+	case NegativeShare:
+		s = fmt.Sprintf("%s: negative share on %s: %.0f%% in %s vs %.0f%% usual", a.Kind, where, 100*a.Observed, short(a.Window), 100*a.Expected)
+	case Volume, Negative, NewAuthors, Severe:
+		s = fmt.Sprintf("%s: %s on %s: %.0f in %s vs %.1f expected (%.1f×)", a.Kind, a.Metric, where, a.Observed, short(a.Window), a.Expected, a.Ratio())
+	default:
+		s = fmt.Sprintf("%s: %s on %s: %s", a.Kind, a.Metric, where, a.Detail)
+	}
+	if len(a.Examples) > 0 {
+		ids := make([]string, len(a.Examples))
+		for i, id := range a.Examples {
+			ids[i] = fmt.Sprint(id)
+		}
+		s += "; e.g. items " + strings.Join(ids, ", ")
+	}
+	return s
+}
+
+func short(d time.Duration) string {
+	if d%time.Hour == 0 {
+		return fmt.Sprintf("%dh", d/time.Hour)
+	}
+	return fmt.Sprintf("%dm", d/time.Minute)
+}
+
+// NewAlert turns a into what the alert store takes.
+func (a Alert) NewAlert() store.NewAlert {
+	sev := store.AlertWarning
+	if a.Metric == Severe || a.Ratio() >= 5 || a.Kind == store.AlertCampaign {
+		sev = store.AlertCritical
+	}
+	ch, tp := a.Channel, a.Topic
+	if ch == All {
+		ch = ""
+	}
+	if tp == All {
+		tp = ""
+	}
+	m := store.AlertMetric{Name: string(a.Metric), Channel: ch, Topic: tp, Observed: a.Observed, Baseline: a.Expected, Factor: a.Ratio()}
+	if a.Window > 0 {
+		m.Window = short(a.Window)
+	}
+	return store.NewAlert{
+		Kind:     a.Kind,
+		Severity: sev,
+		Title:    a.title(),
+		Summary:  a.String(),
+		// One open alert per series, metric and day: a storm that lasts
+		// counts occurrences rather than paging again.
+		DedupeKey:      fmt.Sprintf("%s:%s:%s:%s:%s", a.Kind, a.Metric, a.Channel, a.Topic, a.At.UTC().Format("2006-01-02")),
+		Metrics:        []store.AlertMetric{m},
+		ExampleItemIDs: slices.Clone(a.Examples),
+		At:             a.At,
+	}
+}
+
+func (a Alert) title() string {
+	switch a.Metric {
+	case RepeatedText:
+		return "Campaign: the same text from many authors"
+	case CrossChannel:
+		return "One author on several channels"
+	case NewAuthors:
+		return "Burst of new accounts"
+	case Severe:
+		return "Threats or doxxing rising"
+	}
+	if a.Topic != All && a.Topic != "" {
+		return "Storm brewing about " + a.Topic
+	}
+	return "Storm brewing"
+}
+
+// ringLen is how many minutes a series remembers: the longest window.
+const ringLen = 128
+
+const maxExamples = 5
+
+type keyState struct {
+	ring     [ringLen][nMetrics]int32
+	last     int64 // minute (unix/60) of the newest ring slot
+	hour     int64 // hour (unix/3600) being accumulated
+	hourN    [nMetrics]float64
+	base     [nMetrics]*Baseline
+	examples [nMetrics][]int64
+	quiet    map[Metric]time.Time // cooldown ends
+}
+
+// Detector raises storm alerts from the rates of every series. It is not
+// safe for concurrent use: feed it from one goroutine, in time order.
+type Detector struct {
+	cfg    DetectorConfig
+	m      *matcher
+	series map[Key]*keyState
+	born   map[string]time.Time // first item of each workspace
+	keys   []Key
+}
+
+// NewDetector returns a detector without history.
+func NewDetector(cfg DetectorConfig) *Detector {
+	cfg = cfg.withDefaults()
+	return &Detector{cfg: cfg, m: newMatcher(cfg.Topics), series: map[Key]*keyState{}, born: map[string]time.Time{}}
+}
+
+// Config returns the configuration in force, defaults filled in.
+func (d *Detector) Config() DetectorConfig { return d.cfg }
+
+// Observe counts o and returns the alerts it set off.
+func (d *Detector) Observe(o Obs) []Alert {
+	var out []Alert
+	born, ok := d.born[o.Workspace]
+	if !ok {
+		born = o.At
+		d.born[o.Workspace] = born
+	}
+	// A series born after the workspace (a staff name first mentioned
+	// today) has had nothing all along: its empty baseline is right, and
+	// the floor is its expectation.
+	warm := o.At.Sub(born) >= time.Duration(d.cfg.MinDays)*24*time.Hour
+	d.keys = d.m.keys(o, d.keys)
+	inc := [nMetrics]bool{true, o.Negative, o.NewAuthor, hasAny(o.Categories, severeCats)}
+	for _, k := range d.keys {
+		ks := d.series[k]
+		if ks == nil {
+			ks = d.newState(o.At)
+			d.series[k] = ks
+		}
+		d.advance(ks, o.At)
+		slot := &ks.ring[ks.last%ringLen]
+		for i, on := range inc {
+			if on {
+				slot[i]++
+				ks.hourN[i]++
+				ks.examples[i] = appendRing(ks.examples[i], o.ItemID)
+			}
+		}
+		if !warm {
+			continue
+		}
+		out = append(out, d.test(k, ks, o.At, inc)...)
+	}
+	return out
+}
+
+func (d *Detector) newState(t time.Time) *keyState {
+	ks := &keyState{last: t.Unix() / 60, hour: t.Unix() / 3600, quiet: map[Metric]time.Time{}}
+	for i := range ks.base {
+		ks.base[i] = NewBaseline(d.cfg.Location)
+	}
+	return ks
+}
+
+// advance moves ks's clock to t: minutes passed are cleared, hours passed
+// are learned (hours without items as zeros).
+func (d *Detector) advance(ks *keyState, t time.Time) {
+	m := t.Unix() / 60
+	for i := ks.last + 1; i <= m && i <= ks.last+ringLen; i++ {
+		ks.ring[i%ringLen] = [nMetrics]int32{}
+	}
+	if m > ks.last {
+		ks.last = m
+	}
+	h := t.Unix() / 3600
+	if h <= ks.hour {
+		return
+	}
+	for i := range ks.base {
+		ks.base[i].AddHour(time.Unix(ks.hour*3600, 0), ks.hourN[i])
+	}
+	// A series silent for more than a few weeks starts over rather than
+	// learning thousands of empty hours.
+	for x := ks.hour + 1; x < h && x < ks.hour+24*7*4; x++ {
+		for i := range ks.base {
+			ks.base[i].AddHour(time.Unix(x*3600, 0), 0)
+		}
+	}
+	ks.hour, ks.hourN = h, [nMetrics]float64{}
+}
+
+// window sums metric i over the last n minutes (the current one included).
+func (ks *keyState) window(i, n int) int {
+	s := 0
+	for j := range min(n, ringLen) {
+		s += int(ks.ring[(ks.last-int64(j)+ringLen*1024)%ringLen][i])
+	}
+	return s
+}
+
+// test runs the rules of the metrics that just moved. A series still above
+// its baseline during its cooldown extends the cooldown instead of alerting
+// again: one storm, one alert per series and metric, however long it lasts.
+func (d *Detector) test(k Key, ks *keyState, at time.Time, inc [nMetrics]bool) []Alert {
+	var out []Alert
+	for i, on := range inc {
+		if !on {
+			continue // a count that did not move cannot newly cross
+		}
+		metric := rateMetrics[i]
+		a, ok := d.testRate(k, ks, at, i)
+		if !ok {
+			continue
+		}
+		quiet := at.Before(ks.quiet[metric])
+		ks.quiet[metric] = at.Add(d.cfg.Cooldown)
+		if !quiet {
+			out = append(out, a)
+		}
+	}
+	if inc[1] {
+		if a, ok := d.testShare(k, ks, at); ok {
+			quiet := at.Before(ks.quiet[NegativeShare])
+			ks.quiet[NegativeShare] = at.Add(d.cfg.Cooldown)
+			if !quiet {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// testRate returns the alert of the first rule metric i breaks.
+func (d *Detector) testRate(k Key, ks *keyState, at time.Time, i int) (Alert, bool) {
+	metric := rateMetrics[i]
+	floor := d.cfg.FloorPerHour[metric]
+	for _, r := range d.cfg.Rules {
+		n := int(r.Window / time.Minute)
+		obs := ks.window(i, n)
+		if obs < r.MinCount {
+			continue
+		}
+		from := time.Unix((ks.last-int64(n)+1)*60, 0)
+		exp := max(ks.base[i].Expect(from, at), floor*at.Sub(from).Hours())
+		if float64(obs) < r.MinRatio*exp {
+			continue
+		}
+		p := poissonTail(obs, exp)
+		if p > r.MaxP {
+			continue
+		}
+		return Alert{
+			Workspace: k.Workspace, Kind: store.AlertStorm, Metric: metric, Channel: k.Channel, Topic: k.Topic,
+			Window: r.Window, Observed: float64(obs), Expected: exp, P: p, At: at, Examples: slices.Clone(ks.examples[i]),
+		}, true
+	}
+	return Alert{}, false
+}
+
+func (d *Detector) testShare(k Key, ks *keyState, at time.Time) (Alert, bool) {
+	for _, r := range d.cfg.ShareRules {
+		n := int(r.Window / time.Minute)
+		neg, vol := ks.window(1, n), ks.window(0, n)
+		if neg < r.MinCount || vol == 0 {
+			continue
+		}
+		from := time.Unix((ks.last-int64(n)+1)*60, 0)
+		ev := ks.base[0].Expect(from, at)
+		if ev <= 0 {
+			continue
+		}
+		p0 := min(max(ks.base[1].Expect(from, at)/ev, 0.02), 0.9)
+		share := float64(neg) / float64(vol)
+		if share < p0+r.MinRise {
+			continue
+		}
+		p := binomialTail(neg, vol, p0)
+		if p > r.MaxP {
+			continue
+		}
+		return Alert{
+			Workspace: k.Workspace, Kind: store.AlertStorm, Metric: NegativeShare, Channel: k.Channel, Topic: k.Topic,
+			Window: r.Window, Observed: share, Expected: p0, P: p, At: at, Examples: slices.Clone(ks.examples[1]),
+		}, true
+	}
+	return Alert{}, false
+}
+
+func appendRing(ids []int64, id int64) []int64 {
+	if len(ids) >= maxExamples {
+		copy(ids, ids[1:])
+		ids = ids[:maxExamples-1]
+	}
+	return append(ids, id)
+}
+
+func hasAny(cats, of []detect.Category) bool {
+	for _, c := range cats {
+		if slices.Contains(of, c) {
+			return true
+		}
+	}
+	return false
+}
