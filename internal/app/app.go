@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/stormwatch/stormwatch/internal/act"
+	"github.com/stormwatch/stormwatch/internal/alert"
 	"github.com/stormwatch/stormwatch/internal/auth"
 	"github.com/stormwatch/stormwatch/internal/cases"
 	"github.com/stormwatch/stormwatch/internal/config"
@@ -46,6 +47,12 @@ type App struct {
 	Replies   *replies.Service
 	Auth      *auth.Service
 	Desk      *desk.Desk
+	// Alerts: the delivery queue, the escalator that raises alerts to
+	// the people on call, and listening, which raises them.
+	AlertConfig alert.Config
+	Dispatcher  *alert.Dispatcher
+	Escalator   *alert.Escalator
+	Listener    *Listener
 
 	// DemoToken is the demo workspace's API token when Cfg.Demo is set.
 	DemoToken string
@@ -110,6 +117,16 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, engine *detec
 			return nil, err
 		}
 	}
+	if a.AlertConfig, err = alert.ConfigFromEnv(os.Getenv); err != nil {
+		st.Close()
+		return nil, err
+	}
+	a.Dispatcher = &alert.Dispatcher{Store: st, Notifiers: a.AlertConfig.Notifiers(&http.Client{Timeout: 30 * time.Second}), Log: log.With("component", "alert")}
+	if len(a.Dispatcher.Notifiers) == 0 {
+		log.Info("alert delivery is off: no STORMWATCH_ALERT_* route is configured; alerts are stored and shown in the desk")
+	}
+	a.Escalator = &alert.Escalator{Store: st, Dispatch: a.Dispatcher, BaseURL: a.AlertConfig.BaseURL, Log: log.With("component", "alert")}
+	a.Listener = &Listener{Store: st, Escalate: a.Escalator, Log: log.With("component", "listen")}
 	a.Cases = &cases.Service{Store: st}
 	a.Replies = replies.New(st, replies.NewToneChecker(nil))
 	if cfg.Demo {
@@ -157,6 +174,9 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, engine *detec
 				a.OnDecided(ds)
 			}
 		},
+		OnItemsDecided: func(items []ingest.Item, ds []store.Decision) {
+			a.Listener.Observe(context.Background(), items, ds)
+		},
 	}
 	a.Server = &server.Server{
 		Store: st, Log: log.With("component", "http"), Metrics: a.Metrics, MaxBodyBytes: cfg.MaxBodyBytes,
@@ -201,6 +221,16 @@ func (a *App) Run(ctx context.Context, ln net.Listener) error {
 			}
 		}()
 	}
+	// Alerting outlives the pipeline's last batch: stopped after it.
+	alertCtx, stopAlerts := context.WithCancel(context.WithoutCancel(ctx))
+	var alertWG sync.WaitGroup
+	alertWG.Go(func() { a.Dispatcher.Run(alertCtx, 4) })
+	alertWG.Go(func() { a.Escalator.Run(alertCtx, a.AlertConfig.Tick) })
+	alertWG.Go(func() {
+		if err := a.Listener.Run(alertCtx, time.Minute); err != nil {
+			a.Log.Error("listening stopped", "err", err)
+		}
+	})
 	a.running.Store(true)
 
 	srv := &http.Server{Handler: a.Server.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute, WriteTimeout: time.Minute, IdleTimeout: 2 * time.Minute}
@@ -233,6 +263,8 @@ func (a *App) Run(ctx context.Context, ln net.Listener) error {
 	a.running.Store(false)
 	stopWork()
 	wg.Wait()
+	stopAlerts()
+	alertWG.Wait()
 	return errors.Join(err, a.Close())
 }
 

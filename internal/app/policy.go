@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -82,18 +83,26 @@ func (r *resolver) Resolve(ctx context.Context, workspace string) (*pipeline.Run
 	if err != nil {
 		return nil, err
 	}
-	if ok && ws.PolicyVersion == c.version {
+	// While the workspace is in crisis mode, its crisis profile (copied
+	// into the crisis when it started) is the policy.
+	version, yaml, name := ws.PolicyVersion, ws.PolicyYAML, "workspace "+workspace+" policy"
+	if cr, err := r.st.ActiveCrisis(ctx, workspace); err == nil && len(cr.ProfileYAML) > 0 {
+		version, yaml, name = fmt.Sprintf("crisis:%d:%s", cr.ID, cr.ProfileVersion), cr.ProfileYAML, fmt.Sprintf("workspace %s crisis %d profile", workspace, cr.ID)
+	} else if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return nil, err
+	}
+	if ok && version == c.version {
 		c.loaded = time.Now()
 	} else {
 		p := policy.Default()
-		if len(ws.PolicyYAML) > 0 {
-			p, err = policy.Parse(ws.PolicyYAML, "workspace "+workspace+" policy")
+		if len(yaml) > 0 {
+			p, err = policy.Parse(yaml, name)
 			if err != nil {
 				return nil, fmt.Errorf("policy of workspace %s: %w", workspace, err)
 			}
 		}
 		wctx := ws.Context
-		c = cachedRuntime{rt: &pipeline.Runtime{Policy: PolicyVerdict{p}, Context: &wctx}, version: ws.PolicyVersion, loaded: time.Now()}
+		c = cachedRuntime{rt: &pipeline.Runtime{Policy: PolicyVerdict{p}, Context: &wctx}, version: version, loaded: time.Now()}
 	}
 	r.mu.Lock()
 	r.cache[workspace] = c

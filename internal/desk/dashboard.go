@@ -29,6 +29,7 @@ type dashPage struct {
 	Total      int
 	Harmful    int
 	OpenCases  int
+	OpenAlerts int
 	Volume     template.HTML
 	Categories template.HTML
 	Channels   template.HTML
@@ -56,6 +57,11 @@ func (d *Desk) Dashboard(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := dashPage{base: d.base(r, "dash.title"), Period: period, Periods: []string{"24h", "7d", "30d"}, OpenCases: st.OpenCases}
+	if open, err := d.st.ListAlerts(r.Context(), v.Workspace, store.AlertFilter{OpenOnly: true}); err == nil {
+		p.OpenAlerts = len(open)
+	} else {
+		d.log.Error("dashboard: open alerts", "err", err)
+	}
 	p.Nav = "dashboard"
 	for _, b := range st.Volume {
 		p.Total += b.Total

@@ -197,6 +197,9 @@ type base struct {
 	// HasReplies: the reply, approval and template screens are there (a
 	// desk built with a replies.Service).
 	HasReplies bool
+	// Crisis is the workspace's active crisis (nil when none): every page
+	// shows the crisis banner while it is on.
+	Crisis *store.CrisisRecord
 }
 
 type langOption struct {
@@ -213,6 +216,7 @@ func (d *Desk) base(r *http.Request, titleKey string) base {
 	if v != nil {
 		b.CSRF = auth.CSRFToken(v.Session)
 		b.WS = v.Workspace
+		b.Crisis = d.activeCrisis(r.Context(), v.Workspace)
 	}
 	for _, code := range auth.Languages {
 		b.Langs = append(b.Langs, langOption{Code: code, Name: langNames[code], Current: code == l.Code})

@@ -66,6 +66,10 @@ type Processor struct {
 	// OnDecided, when set, observes every stored batch (metrics,
 	// benchmarks, waking the outbox).
 	OnDecided func([]store.Decision)
+	// OnItemsDecided, when set, observes every stored batch with its
+	// items, in the same order as the decisions (listening needs the
+	// channel, author and text that decisions do not carry).
+	OnItemsDecided func([]ingest.Item, []store.Decision)
 
 	wake chan struct{}
 	once sync.Once
@@ -103,16 +107,20 @@ func (p *Processor) Wake() {
 // so the detectors and the database writer work at the same time.
 func (p *Processor) Run(ctx context.Context) error {
 	p.init()
-	toSave := make(chan []store.Decision, 1)
+	type batch struct {
+		items []ingest.Item
+		ds    []store.Decision
+	}
+	toSave := make(chan batch, 1)
 	var saveFailed atomic.Bool
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		for ds := range toSave {
+		for b := range toSave {
 			// A batch analysed is committed even while shutting down: the
 			// commit is short, and redoing the work after restart is not.
-			if err := p.save(context.WithoutCancel(ctx), ds); err != nil {
+			if err := p.save(context.WithoutCancel(ctx), b.items, b.ds); err != nil {
 				if ctx.Err() == nil {
 					p.Log.Error("pipeline: store decisions; the items stay pending and are read again", "err", err)
 				}
@@ -139,7 +147,7 @@ func (p *Processor) Run(ctx context.Context) error {
 			ds := p.analyze(ctx, items)
 			after = items[len(items)-1].ID
 			select {
-			case toSave <- ds:
+			case toSave <- batch{items, ds}:
 			case <-ctx.Done():
 				return nil
 			}
@@ -164,7 +172,7 @@ func (p *Processor) Step(ctx context.Context) (int, error) {
 	if err != nil || len(items) == 0 {
 		return 0, err
 	}
-	if err := p.save(ctx, p.analyze(ctx, items)); err != nil {
+	if err := p.save(ctx, items, p.analyze(ctx, items)); err != nil {
 		return 0, err
 	}
 	return len(items), nil
@@ -192,12 +200,15 @@ func (p *Processor) analyze(ctx context.Context, items []ingest.Item) []store.De
 	return decisions
 }
 
-func (p *Processor) save(ctx context.Context, ds []store.Decision) error {
+func (p *Processor) save(ctx context.Context, items []ingest.Item, ds []store.Decision) error {
 	if err := p.Store.SaveDecisions(ctx, ds); err != nil {
 		return err
 	}
 	if p.OnDecided != nil {
 		p.OnDecided(ds)
+	}
+	if p.OnItemsDecided != nil {
+		p.OnItemsDecided(items, ds)
 	}
 	return nil
 }

@@ -86,6 +86,21 @@ func (s *Server) Routes() []Route {
 		{"GET /invite/{token}", "desk", d.InvitePage},
 		{"POST /invite/{token}", "desk", d.InviteAccept},
 		{"GET /w/{ws}/policy", "session:view", d.Policy},
+
+		// Crisis.
+		{"GET /w/{ws}/crisis", "session:view", d.Crisis},
+		{"POST /w/{ws}/crisis/start", "session:crisis_mode", d.CrisisStart},
+		{"POST /w/{ws}/crisis/plan", "session:crisis_mode", d.CrisisPlan},
+		{"POST /w/{ws}/crisis/{id}/confirm", "session:crisis_mode", d.CrisisConfirm},
+		{"POST /w/{ws}/crisis/{id}/dismiss", "session:crisis_mode", d.CrisisDismiss},
+		{"POST /w/{ws}/crisis/{id}/record", "session:crisis_mode", d.CrisisRecord},
+		{"POST /w/{ws}/crisis/{id}/end", "session:crisis_mode", d.CrisisEnd},
+		{"GET /w/{ws}/crisis/{id}/review", "session:view", d.CrisisReview},
+
+		// Alerts.
+		{"GET /w/{ws}/alerts", "session:view", d.AlertList},
+		{"GET /w/{ws}/alerts/{id}", "session:view", d.AlertPage},
+		{"POST /w/{ws}/alerts/{id}", "session:moderate", d.AlertAct},
 	}
 }
 

@@ -68,6 +68,7 @@ type Store interface {
 	Replies
 	Listen
 	Alerts
+	Crisis
 
 	CreateWorkspace(ctx context.Context, ws Workspace, actor string) error
 	Workspace(ctx context.Context, id string) (Workspace, error)

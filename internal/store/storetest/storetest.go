@@ -55,6 +55,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"AlertDedupe", testAlertDedupe},
 		{"AlertLifecycle", testAlertLifecycle},
 		{"AlertDeliveriesAndRota", testAlertDeliveriesAndRota},
+		{"CrisisPlan", testCrisisPlan},
+		{"CrisisLifecycle", testCrisisLifecycle},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
