@@ -23,6 +23,7 @@ import (
 	"github.com/stormwatch/stormwatch/internal/auth"
 	"github.com/stormwatch/stormwatch/internal/cases"
 	"github.com/stormwatch/stormwatch/internal/config"
+	"github.com/stormwatch/stormwatch/internal/crisis"
 	"github.com/stormwatch/stormwatch/internal/desk"
 	"github.com/stormwatch/stormwatch/internal/detect"
 	"github.com/stormwatch/stormwatch/internal/ingest"
@@ -175,7 +176,7 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, engine *detec
 			}
 		},
 		OnItemsDecided: func(items []ingest.Item, ds []store.Decision) {
-			a.Listener.Observe(context.Background(), items, ds)
+			a.Listener.Enqueue(items, ds)
 		},
 	}
 	a.Server = &server.Server{
@@ -226,6 +227,8 @@ func (a *App) Run(ctx context.Context, ln net.Listener) error {
 	var alertWG sync.WaitGroup
 	alertWG.Go(func() { a.Dispatcher.Run(alertCtx, 4) })
 	alertWG.Go(func() { a.Escalator.Run(alertCtx, a.AlertConfig.Tick) })
+	reminders := &CrisisReminders{Crisis: &crisis.Service{Store: a.Store}, Store: a.Store, Escalate: a.Escalator, Log: a.Log.With("component", "crisis")}
+	alertWG.Go(func() { reminders.Run(alertCtx, time.Minute) })
 	alertWG.Go(func() {
 		if err := a.Listener.Run(alertCtx, time.Minute); err != nil {
 			a.Log.Error("listening stopped", "err", err)

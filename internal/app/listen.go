@@ -50,6 +50,28 @@ type Listener struct {
 
 	mu  sync.Mutex
 	wss map[string]*wsListen
+
+	inOnce sync.Once
+	in     chan decidedBatch
+}
+
+type decidedBatch struct {
+	items []ingest.Item
+	ds    []store.Decision
+}
+
+// queue is where the pipeline leaves decided batches for Run: listening
+// (store reads for new authors, alerts) must never hold up the pipeline's
+// commits. It blocks only when 1,024 batches are waiting, which is
+// backpressure on a machine far past its capacity, not loss.
+func (l *Listener) queue() chan decidedBatch {
+	l.inOnce.Do(func() { l.in = make(chan decidedBatch, 1024) })
+	return l.in
+}
+
+// Enqueue hands a decided batch to the listener's own goroutine (Run).
+func (l *Listener) Enqueue(items []ingest.Item, ds []store.Decision) {
+	l.queue() <- decidedBatch{items, ds}
 }
 
 type wsListen struct {
@@ -268,9 +290,21 @@ func (l *Listener) Run(ctx context.Context, flushEvery time.Duration) error {
 	if _, err := l.Prune(ctx); err != nil && ctx.Err() == nil {
 		l.log().Warn("listen: prune", "err", err)
 	}
+	in := l.queue()
 	for {
 		select {
+		case b := <-in:
+			l.Observe(ctx, b.items, b.ds)
 		case <-ctx.Done():
+			// Observe what the pipeline left before stopping, then flush.
+			for drained := false; !drained; {
+				select {
+				case b := <-in:
+					l.Observe(context.WithoutCancel(ctx), b.items, b.ds)
+				default:
+					drained = true
+				}
+			}
 			if err := l.Flush(context.WithoutCancel(ctx)); err != nil {
 				l.log().Error("listen: final flush", "err", err)
 			}

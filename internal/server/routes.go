@@ -101,6 +101,9 @@ func (s *Server) Routes() []Route {
 		{"GET /w/{ws}/alerts", "session:view", d.AlertList},
 		{"GET /w/{ws}/alerts/{id}", "session:view", d.AlertPage},
 		{"POST /w/{ws}/alerts/{id}", "session:moderate", d.AlertAct},
+
+		// Authors.
+		{"GET /w/{ws}/authors", "session:view", d.Authors},
 	}
 }
 

@@ -69,6 +69,7 @@ type Store interface {
 	Listen
 	Alerts
 	Crisis
+	Authors
 
 	CreateWorkspace(ctx context.Context, ws Workspace, actor string) error
 	Workspace(ctx context.Context, id string) (Workspace, error)

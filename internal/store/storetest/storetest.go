@@ -57,6 +57,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"AlertDeliveriesAndRota", testAlertDeliveriesAndRota},
 		{"CrisisPlan", testCrisisPlan},
 		{"CrisisLifecycle", testCrisisLifecycle},
+		{"AuthorsOffenders", testAuthorsOffenders},
+		{"AuthorsSupporters", testAuthorsSupporters},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
