@@ -717,10 +717,17 @@ func (s *Store) OpenCase(ctx context.Context, a act.Action) (int64, error) {
 			return err
 		}
 		var severity string
-		err = tx.QueryRowContext(ctx, `SELECT c.id, c.severity FROM cases c JOIN case_items ci ON ci.case_id = c.id JOIN items i ON i.id = ci.item_id
-			WHERE c.workspace_id = ? AND c.status IN ('open', 'monitoring') AND i.channel = ?
-			  AND ((? != '' AND i.author_id = ?) OR (? != '' AND i.thread_id = ?))
-			ORDER BY c.updated_at DESC, c.id DESC LIMIT 1`, a.Workspace, channel, authorID, authorID, threadID, threadID).Scan(&caseID, &severity)
+		// Driven from the author's and the thread's items (indexed), not
+		// from every open case: the number of cases only grows.
+		err = tx.QueryRowContext(ctx, `SELECT c.id, c.severity FROM cases c WHERE c.id IN (
+				SELECT ci.case_id FROM items i JOIN case_items ci ON ci.item_id = i.id
+				WHERE ? != '' AND i.workspace_id = ? AND i.channel = ? AND i.author_id = ?
+				UNION
+				SELECT ci.case_id FROM items i JOIN case_items ci ON ci.item_id = i.id
+				WHERE ? != '' AND i.workspace_id = ? AND i.channel = ? AND i.thread_id = ?)
+			AND c.workspace_id = ? AND c.status IN ('open', 'monitoring')
+			ORDER BY c.updated_at DESC, c.id DESC LIMIT 1`,
+			authorID, a.Workspace, channel, authorID, threadID, a.Workspace, channel, threadID, a.Workspace).Scan(&caseID, &severity)
 		var events []audit.Event
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
