@@ -1,0 +1,295 @@
+package mastodon
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/stormwatch/stormwatch/internal/act"
+	"github.com/stormwatch/stormwatch/internal/ingest"
+)
+
+// params reads an action's parameters, whose values may be strings,
+// numbers, booleans or lists of strings.
+type params map[string]any
+
+func parseParams(raw json.RawMessage) (params, error) {
+	p := params{}
+	if len(raw) == 0 || string(raw) == "null" {
+		return p, nil
+	}
+	if err := json.Unmarshal(raw, &p); err != nil {
+		return nil, fmt.Errorf("action params: %w", err)
+	}
+	return p, nil
+}
+
+func (p params) str(k string) string {
+	switch v := p[k].(type) {
+	case string:
+		return strings.TrimSpace(v)
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	case bool:
+		return strconv.FormatBool(v)
+	}
+	return ""
+}
+
+// list reads a list of strings, or one comma-separated string.
+func (p params) list(k string) []string {
+	var out []string
+	switch v := p[k].(type) {
+	case string:
+		for _, s := range strings.Split(v, ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+	case []any:
+		for _, x := range v {
+			switch x := x.(type) {
+			case string:
+				out = append(out, x)
+			case float64:
+				out = append(out, strconv.FormatFloat(x, 'f', -1, 64))
+			}
+		}
+	}
+	return out
+}
+
+// Execute performs a on the server for item (a status read from this
+// channel):
+//
+//   - reply: params "text" (required), "visibility" (default: as private
+//     as the status replied to, and at most unlisted). The author is
+//     mentioned if the text does not already. Sent with
+//     Idempotency-Key = a.IdempotencyKey. Result: the new status id.
+//   - delete: params "status_id" (default the item). Only the
+//     organization's own statuses: any other is a permanent error. A status
+//     already gone counts as deleted.
+//   - block, mute (mute params "duration" in seconds, "notifications"):
+//     the item's author.
+//   - report: the item's author and status, with params "reason" or
+//     "comment", "category" (spam, violation, other, legal),
+//     "rule_ids" (the server's rule ids, which make the category
+//     "violation"), "forward". The comment ends with the Stormwatch rule id.
+//
+// 429 and 5xx are returned with act.RetryAfter; other 4xx are permanent.
+func (c *Connector) Execute(ctx context.Context, a act.Action, item ingest.Item) (string, error) {
+	p, err := parseParams(a.Params)
+	if err != nil {
+		return "", act.Permanent(err)
+	}
+	var res string
+	switch a.Kind {
+	case act.Reply:
+		res, err = c.reply(ctx, a, p, item)
+	case act.Delete:
+		res, err = c.delete(ctx, p, item)
+	case act.Block:
+		res, err = c.accountAction(ctx, "block", nil, item)
+	case KindMute:
+		f := url.Values{}
+		if d := p.str("duration"); d != "" {
+			if n, err := strconv.Atoi(d); err != nil || n < 0 {
+				return "", act.Permanent(fmt.Errorf("mute: bad duration %q", d))
+			}
+			f.Set("duration", d)
+		}
+		if n := p.str("notifications"); n != "" {
+			f.Set("notifications", n)
+		}
+		res, err = c.accountAction(ctx, "mute", f, item)
+	case act.Report:
+		res, err = c.report(ctx, a, p, item)
+	default:
+		return "", act.Permanent(fmt.Errorf("mastodon: cannot %s", a.Kind))
+	}
+	return res, classify(err)
+}
+
+// classify marks errors for the outbox worker.
+func classify(err error) error {
+	if err == nil {
+		return nil
+	}
+	var ae *APIError
+	if errors.As(err, &ae) {
+		if ae.Temporary() {
+			return act.RetryAfter(err, ae.RetryAfter())
+		}
+		return act.Permanent(err)
+	}
+	return err // network errors and the like: retry
+}
+
+func (c *Connector) reply(ctx context.Context, a act.Action, p params, item ingest.Item) (string, error) {
+	text := p.str("text")
+	if text == "" {
+		return "", act.Permanent(errors.New("reply: no text"))
+	}
+	if item.PlatformID == "" {
+		return "", act.Permanent(errors.New("reply: item has no status id"))
+	}
+	if a.IdempotencyKey == "" {
+		return "", act.Permanent(errors.New("reply: no idempotency key")) // never post without one
+	}
+	var orig Status
+	if len(item.Raw) > 0 {
+		orig, _ = ParseStatus(item.Raw)
+	}
+	if acct := orig.Account.Acct; acct != "" && !strings.Contains(strings.ToLower(text), "@"+strings.ToLower(acct)) {
+		text = "@" + acct + " " + text
+	}
+	vis := p.str("visibility")
+	switch vis {
+	case "public", "unlisted", "private", "direct":
+	case "":
+		vis = "unlisted"
+		if orig.Visibility == "private" || orig.Visibility == "direct" {
+			vis = orig.Visibility
+		}
+	default:
+		return "", act.Permanent(fmt.Errorf("reply: bad visibility %q", vis))
+	}
+	f := url.Values{}
+	f.Set("status", text)
+	f.Set("in_reply_to_id", item.PlatformID)
+	f.Set("visibility", vis)
+	if l := normLang(p.str("lang")); l != "" {
+		f.Set("language", l)
+	}
+	data, _, err := c.request(ctx, http.MethodPost, "/api/v1/statuses", nil, f, a.IdempotencyKey)
+	if err != nil {
+		return "", err
+	}
+	var s Status
+	if err := json.Unmarshal(data, &s); err != nil || s.ID == "" {
+		// Posted, but the answer is unreadable: do not retry.
+		return "replied (status id unreadable)", nil
+	}
+	return "replied: status " + s.ID, nil
+}
+
+func (c *Connector) delete(ctx context.Context, p params, item ingest.Item) (string, error) {
+	self, err := c.selfID(ctx)
+	if err != nil {
+		return "", err
+	}
+	id := p.str("status_id")
+	if id == "" {
+		id = item.PlatformID
+		if item.AuthorID != "" && item.AuthorID != self {
+			return "", act.Permanent(fmt.Errorf("delete: status %s is not the organization's own (Mastodon deletes only one's own statuses)", id))
+		}
+	}
+	if id == "" {
+		return "", act.Permanent(errors.New("delete: no status id"))
+	}
+	// Check ownership on the server: the item's fields may be stale.
+	var s Status
+	if _, err := c.getJSON(ctx, "/api/v1/statuses/"+url.PathEscape(id), nil, &s); err != nil {
+		var ae *APIError
+		if errors.As(err, &ae) && ae.Status == http.StatusNotFound {
+			return "already deleted", nil
+		}
+		return "", err
+	}
+	if s.Account.ID != self {
+		return "", act.Permanent(fmt.Errorf("delete: status %s belongs to account %s, not the organization's", id, s.Account.ID))
+	}
+	if _, _, err := c.request(ctx, http.MethodDelete, "/api/v1/statuses/"+url.PathEscape(id), nil, nil, ""); err != nil {
+		var ae *APIError
+		if errors.As(err, &ae) && ae.Status == http.StatusNotFound {
+			return "already deleted", nil
+		}
+		return "", err
+	}
+	return "deleted status " + id, nil
+}
+
+func (c *Connector) accountAction(ctx context.Context, what string, f url.Values, item ingest.Item) (string, error) {
+	if item.AuthorID == "" {
+		return "", act.Permanent(fmt.Errorf("%s: item has no author id", what))
+	}
+	if self, err := c.selfID(ctx); err == nil && self == item.AuthorID {
+		return "", act.Permanent(fmt.Errorf("%s: the author is the organization itself", what))
+	}
+	if f == nil {
+		f = url.Values{}
+	}
+	if _, _, err := c.request(ctx, http.MethodPost, "/api/v1/accounts/"+url.PathEscape(item.AuthorID)+"/"+what, nil, f, ""); err != nil {
+		return "", err
+	}
+	return map[string]string{"block": "blocked", "mute": "muted"}[what] + " account " + item.AuthorID, nil
+}
+
+// maxComment is Mastodon's default limit on a report's comment.
+const maxComment = 1000
+
+func (c *Connector) report(ctx context.Context, a act.Action, p params, item ingest.Item) (string, error) {
+	if item.AuthorID == "" {
+		return "", act.Permanent(errors.New("report: item has no author id"))
+	}
+	comment := p.str("comment")
+	if comment == "" {
+		comment = p.str("reason")
+	}
+	suffix := ""
+	if a.RuleID != "" {
+		suffix = "[Stormwatch rule: " + a.RuleID + "]"
+	}
+	if comment == "" {
+		comment = "Reported by Stormwatch."
+	}
+	if suffix != "" {
+		comment = truncate(comment, maxComment-len([]rune(suffix))-2) + " " + suffix
+	}
+	comment = truncate(comment, maxComment)
+	f := url.Values{}
+	f.Set("account_id", item.AuthorID)
+	if item.PlatformID != "" {
+		f.Add("status_ids[]", item.PlatformID)
+	}
+	f.Set("comment", comment)
+	rules := p.list("rule_ids")
+	cat := p.str("category")
+	switch cat {
+	case "", "spam", "violation", "other", "legal":
+	default:
+		return "", act.Permanent(fmt.Errorf("report: bad category %q", cat))
+	}
+	if len(rules) > 0 {
+		cat = "violation" // the server sets it anyway when rule ids are given
+	}
+	if cat != "" {
+		f.Set("category", cat)
+	}
+	for _, r := range rules {
+		f.Add("rule_ids[]", r)
+	}
+	if fw := p.str("forward"); fw == "true" {
+		f.Set("forward", "true")
+	}
+	// Mastodon does not deduplicate reports; the key is sent for servers
+	// that might.
+	data, _, err := c.request(ctx, http.MethodPost, "/api/v1/reports", nil, f, a.IdempotencyKey)
+	if err != nil {
+		return "", err
+	}
+	var r struct {
+		ID string `json:"id"`
+	}
+	_ = json.Unmarshal(data, &r)
+	if r.ID == "" {
+		return "reported", nil
+	}
+	return "reported: report " + r.ID, nil
+}
