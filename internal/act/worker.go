@@ -113,7 +113,7 @@ func (w *Worker) Recover(ctx context.Context) error {
 	}
 	for _, a := range running {
 		o := Outcome{ActionID: a.ID, Status: Pending, NextAttemptAt: w.Now(), Err: "interrupted while running; retried under the same idempotency key"}
-		if actor := w.Route(a); actor == nil || !actor.Deduplicates() {
+		if actor := w.Route(a); actor == nil || !deduplicates(actor, a.Kind) {
 			o = Outcome{ActionID: a.ID, Status: Unknown, Err: "interrupted while running on a channel that cannot deduplicate: check on the platform whether it happened"}
 		}
 		if err := w.Outbox.FinishActions(ctx, o); err != nil {
@@ -122,6 +122,21 @@ func (w *Worker) Recover(ctx context.Context) error {
 		w.Log.Warn("outbox action interrupted by a restart", "action", a.ID, "kind", a.Kind, "status", o.Status)
 	}
 	return nil
+}
+
+// KindDeduplicator is an Actor whose safety to retry differs by kind (a
+// platform with an idempotency key for replies but none for reports).
+type KindDeduplicator interface {
+	DeduplicatesKind(kind Kind) bool
+}
+
+// deduplicates reports whether running an interrupted action of kind again
+// is safe on actor.
+func deduplicates(actor Actor, kind Kind) bool {
+	if k, ok := actor.(KindDeduplicator); ok {
+		return k.DeduplicatesKind(kind)
+	}
+	return actor.Deduplicates()
 }
 
 // Run drains the outbox until ctx ends. Call Recover first.

@@ -240,3 +240,28 @@ func TestBackoffDelay(t *testing.T) {
 		t.Errorf("jitter gave only %d distinct delays", len(seen))
 	}
 }
+
+// perKind retries replies (an idempotency key) but not reports.
+type perKind struct{ scripted }
+
+func (p *perKind) DeduplicatesKind(k act.Kind) bool { return k == act.Reply }
+
+func TestRecoverAsksPerKind(t *testing.T) {
+	st, actions := setup(t, act.Reply, act.Report)
+	c := &clock{now: time.Now()}
+	if _, err := st.ClaimActions(context.Background(), c.Now(), 10); err != nil {
+		t.Fatal(err)
+	}
+	p := &perKind{}
+	w := worker(st, p, c)
+	if err := w.Recover(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	drain(t, w)
+	if a := status(t, st, actions[0]); a.Status != act.Done {
+		t.Errorf("interrupted reply on a channel with idempotency keys: %+v, want retried and done", a)
+	}
+	if a := status(t, st, actions[1]); a.Status != act.Unknown {
+		t.Errorf("interrupted report: %+v, want unknown (a person checks)", a)
+	}
+}

@@ -144,6 +144,8 @@ func (c *Connector) DeduplicatesKind(kind act.Kind) bool {
 
 // Deduplicates reports false: the contract asks for a guarantee for every
 // action of this actor, and a report interrupted mid-flight cannot be
-// retried without risking a second report (see DeduplicatesKind, which a
-// worker may consult for the finer answer).
+// retried without risking a second report. The outbox worker consults
+// DeduplicatesKind (act.KindDeduplicator) for the finer answer.
 func (c *Connector) Deduplicates() bool { return false }
+
+var _ act.KindDeduplicator = (*Connector)(nil)
