@@ -26,7 +26,7 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("load detectors: %w", err)
 	}
-	if engine, err = withSecondOpinion(engine, env.Getenv); err != nil {
+	if engine, err = withSecondOpinion(engine, cfg); err != nil {
 		return err
 	}
 	a, err := app.New(ctx, cfg, log, engine)
@@ -44,20 +44,14 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	return a.Run(ctx, ln)
 }
 
-// withSecondOpinion adds the optional external scorer named by
-// STORMWATCH_SECOND_OPINION (perspective, openai or classifier), with
-// STORMWATCH_SECOND_OPINION_URL and the secret STORMWATCH_SECOND_OPINION_KEY
-// (or _KEY_FILE). Off when unset: nothing leaves the machine by default.
-func withSecondOpinion(e *detect.Engine, getenv func(string) string) (*detect.Engine, error) {
-	kind := getenv("STORMWATCH_SECOND_OPINION")
-	if kind == "" {
+// withSecondOpinion adds the optional external scorer the configuration
+// names (STORMWATCH_SECOND_OPINION). Off when unset: nothing leaves the
+// machine by default.
+func withSecondOpinion(e *detect.Engine, cfg config.Config) (*detect.Engine, error) {
+	if cfg.SecondOpinion == "" {
 		return e, nil
 	}
-	key, err := config.Secret(getenv, "STORMWATCH_SECOND_OPINION_KEY")
-	if err != nil {
-		return nil, err
-	}
-	so, err := external.FromSettings(kind, getenv("STORMWATCH_SECOND_OPINION_URL"), key)
+	so, err := external.FromSettings(cfg.SecondOpinion, cfg.SecondOpinionURL, cfg.SecondOpinionKey)
 	if err != nil {
 		return nil, fmt.Errorf("STORMWATCH_SECOND_OPINION: %w", err)
 	}

@@ -29,6 +29,11 @@ type Config struct {
 	SimSpeedup    float64       // simulated seconds per real second
 	DryRunLatency time.Duration // pretend platform latency for dry-run actions
 
+	// SecondOpinion names the optional external scorer for ambiguous items
+	// (perspective, openai or classifier; empty: off), with its address and
+	// key (secret).
+	SecondOpinion, SecondOpinionURL, SecondOpinionKey string
+
 	// DemoAdminPassword is the demo admin's first password (secret);
 	// empty means one is generated and printed once.
 	DemoAdminPassword string
@@ -124,6 +129,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	float("STORMWATCH_SIMULATOR_SPEEDUP", &c.SimSpeedup)
 	duration("STORMWATCH_DRYRUN_LATENCY", &c.DryRunLatency)
 	secret("STORMWATCH_DEMO_ADMIN_PASSWORD", &c.DemoAdminPassword)
+	str("STORMWATCH_SECOND_OPINION", &c.SecondOpinion)
+	str("STORMWATCH_SECOND_OPINION_URL", &c.SecondOpinionURL)
+	secret("STORMWATCH_SECOND_OPINION_KEY", &c.SecondOpinionKey)
 	if v := getenv("STORMWATCH_SECURE_COOKIES"); v != "" {
 		if v != "auto" && v != "true" && v != "false" {
 			errs = append(errs, fmt.Errorf("STORMWATCH_SECURE_COOKIES=%q: want auto, true or false", v))

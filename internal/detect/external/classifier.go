@@ -104,13 +104,8 @@ func NewClassifier(cfg ClassifierConfig) (*Classifier, error) {
 	if cfg.Labels == nil {
 		cfg.Labels = DefaultClassifierLabels
 	}
-	for l, c := range cfg.Labels {
-		if c == "" {
-			continue
-		}
-		if _, err := detect.ParseCategory(string(c)); err != nil {
-			return nil, fmt.Errorf("classifier %s: label %s: %w", cfg.Name, l, err)
-		}
+	if err := checkMapping(cfg.Labels); err != nil {
+		return nil, fmt.Errorf("classifier %s: label %w", cfg.Name, err)
 	}
 	c := &Classifier{cfg: cfg, url: u.String(), header: http.Header{}}
 	if cfg.Token != "" {

@@ -3,6 +3,8 @@ package external
 import (
 	"fmt"
 	"strings"
+
+	"github.com/stormwatch/stormwatch/internal/detect"
 )
 
 // Kinds of second-opinion provider that FromSettings understands.
@@ -41,4 +43,19 @@ func FromSettings(kind, endpoint, key string) (*SecondOpinion, error) {
 		return nil, fmt.Errorf("second opinion %s: %w", kind, err)
 	}
 	return NewSecondOpinion(SecondOpinionConfig{Scorer: sc})
+}
+
+// checkMapping checks that a provider's label → category map names only
+// Stormwatch categories ("" maps a label to nothing). The error starts with
+// the offending label, for the caller to prefix with what the label is.
+func checkMapping(m map[string]detect.Category) error {
+	for label, c := range m {
+		if c == "" {
+			continue
+		}
+		if _, err := detect.ParseCategory(string(c)); err != nil {
+			return fmt.Errorf("%s: %w", label, err)
+		}
+	}
+	return nil
 }

@@ -93,13 +93,8 @@ func NewOpenAI(cfg OpenAIConfig) (*OpenAI, error) {
 	if cfg.Categories == nil {
 		cfg.Categories = DefaultOpenAICategories
 	}
-	for k, c := range cfg.Categories {
-		if c == "" {
-			continue
-		}
-		if _, err := detect.ParseCategory(string(c)); err != nil {
-			return nil, fmt.Errorf("openai: category %s: %w", k, err)
-		}
+	if err := checkMapping(cfg.Categories); err != nil {
+		return nil, fmt.Errorf("openai: category %w", err)
 	}
 	return &OpenAI{cfg: cfg, url: u.String(), header: http.Header{"Authorization": {"Bearer " + cfg.Key}}}, nil
 }

@@ -119,13 +119,8 @@ func NewPerspective(cfg PerspectiveConfig) (*Perspective, error) {
 	if cfg.Categories == nil {
 		cfg.Categories = DefaultPerspectiveCategories
 	}
-	for attr, c := range cfg.Categories {
-		if c == "" {
-			continue
-		}
-		if _, err := detect.ParseCategory(string(c)); err != nil {
-			return nil, fmt.Errorf("perspective: attribute %s: %w", attr, err)
-		}
+	if err := checkMapping(cfg.Categories); err != nil {
+		return nil, fmt.Errorf("perspective: attribute %w", err)
 	}
 	if cfg.Languages == nil {
 		cfg.Languages = DefaultPerspectiveLanguages

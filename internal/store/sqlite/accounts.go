@@ -725,7 +725,7 @@ func (s *Store) RevokeTokensOf(ctx context.Context, userID int64, at time.Time, 
 
 const invitationColumns = `id, workspace_id, email, role, token_hash, invited_by, created_at, expires_at, accepted_at, accepted_by, revoked_at`
 
-func scanInvitation(row interface{ Scan(...any) error }) (store.Invitation, error) {
+func scanInvitation(row scanner) (store.Invitation, error) {
 	var inv store.Invitation
 	var created, expires int64
 	var accepted, acceptedBy, revoked sql.NullInt64
@@ -804,21 +804,8 @@ func (s *Store) Invitation(ctx context.Context, tokenHash []byte) (store.Invitat
 
 // Invitations lists a workspace's pending invitations.
 func (s *Store) Invitations(ctx context.Context, workspace string, at time.Time) ([]store.Invitation, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+invitationColumns+` FROM invitations
+	return queryAll(ctx, s.r, "invitations", scanInvitation, `SELECT `+invitationColumns+` FROM invitations
 		WHERE workspace_id = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ? ORDER BY created_at DESC, id DESC`, workspace, micros(at))
-	if err != nil {
-		return nil, fmt.Errorf("invitations: %w", err)
-	}
-	defer rows.Close()
-	var out []store.Invitation
-	for rows.Next() {
-		inv, err := scanInvitation(rows)
-		if err != nil {
-			return nil, fmt.Errorf("invitations: %w", err)
-		}
-		out = append(out, inv)
-	}
-	return out, rows.Err()
 }
 
 // RevokeInvitation withdraws a pending invitation.

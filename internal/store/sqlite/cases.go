@@ -26,7 +26,7 @@ type caseQueryer interface {
 const caseColumns = `c.id, c.workspace_id, c.title, c.summary, c.status, c.severity, c.created_by, c.created_at, c.updated_at, c.closed_at,
 	(SELECT count(*) FROM case_items ci WHERE ci.case_id = c.id)`
 
-func scanCase(row interface{ Scan(...any) error }) (store.Case, error) {
+func scanCase(row scanner) (store.Case, error) {
 	var c store.Case
 	var created, updated, closed int64
 	err := row.Scan(&c.ID, &c.Workspace, &c.Title, &c.Summary, &c.Status, &c.Severity, &c.CreatedBy, &created, &updated, &closed, &c.ItemCount)
@@ -138,20 +138,7 @@ func (s *Store) ListCases(ctx context.Context, workspace string, f store.CaseFil
 	}
 	q += ` ORDER BY c.updated_at DESC, c.id DESC LIMIT ?`
 	args = append(args, limit)
-	rows, err := s.r.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("list cases: %w", err)
-	}
-	defer rows.Close()
-	var out []store.Case
-	for rows.Next() {
-		c, err := scanCase(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list cases: %w", err)
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.r, "list cases", scanCase, q, args...)
 }
 
 // UpdateCase changes title, summary, severity and status, auditing each

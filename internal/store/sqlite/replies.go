@@ -317,7 +317,7 @@ func (s *Store) queryTemplates(ctx context.Context, q string, args ...any) ([]st
 
 const draftColumns = `id, workspace_id, item_id, channel, lang, text, template_id, template_version, vars, edited, warnings, request_key, status, basis, created_by, created_at, decided_by, decided_at, comment, sent_by, sent_at, action_key`
 
-func scanDraft(row interface{ Scan(...any) error }) (store.Draft, error) {
+func scanDraft(row scanner) (store.Draft, error) {
 	var d store.Draft
 	var vars, warnings, status, basis string
 	var created int64
@@ -452,20 +452,7 @@ func (s *Store) Drafts(ctx context.Context, workspace string, f store.DraftFilte
 	if limit <= 0 {
 		limit = 500
 	}
-	rows, err := s.r.QueryContext(ctx, q+` ORDER BY id LIMIT ?`, append(args, limit)...)
-	if err != nil {
-		return nil, fmt.Errorf("reply drafts: %w", err)
-	}
-	defer rows.Close()
-	var out []store.Draft
-	for rows.Next() {
-		d, err := scanDraft(rows)
-		if err != nil {
-			return nil, fmt.Errorf("reply drafts: %w", err)
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.r, "reply drafts", scanDraft, q+` ORDER BY id LIMIT ?`, append(args, limit)...)
 }
 
 // DecideDraft approves or rejects a pending draft.
