@@ -56,11 +56,15 @@ const (
 	PermManagePolicy Permission = "manage_policy"  // change the moderation policy
 	PermManageMember Permission = "manage_members" // invite, remove, change roles
 	PermCrisisMode   Permission = "crisis_mode"    // switch crisis mode on and off
+	// PermManageChannels: connect channels, enter their credentials, keep
+	// the account registry. An admin's: a channel's keys act for the
+	// organization on a platform.
+	PermManageChannels Permission = "manage_channels"
 )
 
 // Permissions lists every permission.
 func Permissions() []Permission {
-	return []Permission{PermView, PermModerate, PermDraftReply, PermApproveReply, PermSpeak, PermManageCases, PermManagePolicy, PermManageMember, PermCrisisMode}
+	return []Permission{PermView, PermModerate, PermDraftReply, PermApproveReply, PermSpeak, PermManageCases, PermManagePolicy, PermManageMember, PermCrisisMode, PermManageChannels}
 }
 
 // grants is the whole permission matrix, kept as one table so that it can

@@ -6,21 +6,21 @@ import "testing"
 // change to the grants is a visible change to this table.
 func TestPermissionMatrix(t *testing.T) {
 	const Y, N = true, false
-	perms := []Permission{PermView, PermModerate, PermDraftReply, PermApproveReply, PermSpeak, PermManageCases, PermManagePolicy, PermManageMember, PermCrisisMode}
+	perms := []Permission{PermView, PermModerate, PermDraftReply, PermApproveReply, PermSpeak, PermManageCases, PermManagePolicy, PermManageMember, PermCrisisMode, PermManageChannels}
 	matrix := []struct {
 		role Role
 		can  []bool // in the order of perms
 		totp bool
 	}{
-		//                 view moderate draft approve speak cases policy members crisis
-		{RoleAdmin, []bool{Y, Y, Y, Y, Y, Y, Y, Y, Y}, true},
-		{RoleCrisisLead, []bool{Y, Y, Y, Y, Y, Y, N, N, Y}, true},
-		{RoleApprover, []bool{Y, Y, Y, Y, N, Y, N, N, N}, true},
-		{RoleSpokesperson, []bool{Y, Y, Y, N, Y, N, N, N, N}, false},
-		{RoleModerator, []bool{Y, Y, Y, N, N, N, N, N, N}, false},
-		{RoleViewer, []bool{Y, N, N, N, N, N, N, N, N}, false},
-		{Role("overlord"), []bool{N, N, N, N, N, N, N, N, N}, false},
-		{Role(""), []bool{N, N, N, N, N, N, N, N, N}, false},
+		//                 view moderate draft approve speak cases policy members crisis channels
+		{RoleAdmin, []bool{Y, Y, Y, Y, Y, Y, Y, Y, Y, Y}, true},
+		{RoleCrisisLead, []bool{Y, Y, Y, Y, Y, Y, N, N, Y, N}, true},
+		{RoleApprover, []bool{Y, Y, Y, Y, N, Y, N, N, N, N}, true},
+		{RoleSpokesperson, []bool{Y, Y, Y, N, Y, N, N, N, N, N}, false},
+		{RoleModerator, []bool{Y, Y, Y, N, N, N, N, N, N, N}, false},
+		{RoleViewer, []bool{Y, N, N, N, N, N, N, N, N, N}, false},
+		{Role("overlord"), []bool{N, N, N, N, N, N, N, N, N, N}, false},
+		{Role(""), []bool{N, N, N, N, N, N, N, N, N, N}, false},
 	}
 	if len(perms) != len(Permissions()) {
 		t.Fatalf("the matrix covers %d permissions, Permissions() has %d", len(perms), len(Permissions()))

@@ -104,6 +104,18 @@ func (s *Server) Routes() []Route {
 
 		// Authors.
 		{"GET /w/{ws}/authors", "session:view", d.Authors},
+
+		// Channels, credentials and platform webhooks.
+
+		// Follow-up tasks, survey imports and news feeds.
+
+		// On-call rota.
+
+		// Policy builder, versions and the public guidelines page.
+
+		// Checklists and tabletop drills.
+
+		// Outbound posts, account registry, consents and protected persons.
 	}
 }
 

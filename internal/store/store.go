@@ -27,6 +27,9 @@ var (
 type Workspace struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
+	// Sandbox marks a drill's workspace: its actions never reach a real
+	// channel (the outbox routes them to the dry-run actor only).
+	Sandbox bool `json:"sandbox,omitempty"`
 	// Policy is the organization's policy file as written, and its version.
 	PolicyYAML    []byte         `json:"-"`
 	PolicyVersion string         `json:"policy_version"`
@@ -70,6 +73,12 @@ type Store interface {
 	Alerts
 	Crisis
 	Authors
+	// Added side by side; each is defined in its own file.
+	Channels
+	Tasks
+	PolicyVersions
+	Drills
+	Outbound
 
 	CreateWorkspace(ctx context.Context, ws Workspace, actor string) error
 	Workspace(ctx context.Context, id string) (Workspace, error)

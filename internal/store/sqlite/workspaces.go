@@ -17,15 +17,15 @@ func (s *Store) CreateWorkspace(ctx context.Context, ws store.Workspace, actor s
 	now := time.Now().UTC()
 	wctx, _ := json.Marshal(ws.Context)
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO workspaces (id, name, policy_yaml, policy_version, context, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-			ws.ID, ws.Name, ws.PolicyYAML, ws.PolicyVersion, string(wctx), micros(now))
+		_, err := tx.ExecContext(ctx, `INSERT INTO workspaces (id, name, policy_yaml, policy_version, context, created_at, sandbox) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			ws.ID, ws.Name, ws.PolicyYAML, ws.PolicyVersion, string(wctx), micros(now), ws.Sandbox)
 		if isUniqueViolation(err) {
 			return fmt.Errorf("workspace %q: %w", ws.ID, store.ErrConflict)
 		}
 		if err != nil {
 			return err
 		}
-		data, _ := json.Marshal(map[string]any{"name": ws.Name, "policy_version": ws.PolicyVersion})
+		data, _ := json.Marshal(map[string]any{"name": ws.Name, "policy_version": ws.PolicyVersion, "sandbox": ws.Sandbox})
 		_, err = appendAudit(ctx, tx, []audit.Event{{At: now, Workspace: ws.ID, Actor: actor, Kind: "workspace.created", Subject: "workspace:" + ws.ID, Data: data}})
 		return err
 	})
@@ -35,13 +35,13 @@ func (s *Store) CreateWorkspace(ctx context.Context, ws store.Workspace, actor s
 	return nil
 }
 
-const workspaceColumns = `id, name, policy_yaml, policy_version, context, created_at`
+const workspaceColumns = `id, name, policy_yaml, policy_version, context, created_at, sandbox`
 
 func scanWorkspace(row scanner) (store.Workspace, error) {
 	var ws store.Workspace
 	var wctx string
 	var created int64
-	if err := row.Scan(&ws.ID, &ws.Name, &ws.PolicyYAML, &ws.PolicyVersion, &wctx, &created); err != nil {
+	if err := row.Scan(&ws.ID, &ws.Name, &ws.PolicyYAML, &ws.PolicyVersion, &wctx, &created, &ws.Sandbox); err != nil {
 		return ws, err
 	}
 	ws.CreatedAt = fromMicros(created)

@@ -18,6 +18,21 @@ import (
 	"github.com/stormwatch/stormwatch/internal/store"
 )
 
+// extra are suites registered by other files of this package (one file per
+// domain adds its own with register in an init function), so that domains
+// added side by side do not edit the same list.
+var extra []struct {
+	name string
+	fn   func(t *testing.T, s store.Store)
+}
+
+func register(name string, fn func(t *testing.T, s store.Store)) {
+	extra = append(extra, struct {
+		name string
+		fn   func(t *testing.T, s store.Store)
+	}{name, fn})
+}
+
 // Run runs the suite; open must return a new, empty store each call.
 func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	tests := []struct {
@@ -60,6 +75,12 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"AuthorsOffenders", testAuthorsOffenders},
 		{"AuthorsSupporters", testAuthorsSupporters},
 	}
+	for _, x := range extra {
+		tests = append(tests, struct {
+			name string
+			fn   func(t *testing.T, s store.Store)
+		}{x.name, x.fn})
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := open(t)
@@ -89,6 +110,15 @@ func testWorkspaces(t *testing.T, s store.Store) {
 	if _, err := s.Workspace(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("Workspace(nope) = %v, want ErrNotFound", err)
 	}
+	if ws.Sandbox {
+		t.Errorf("an ordinary workspace reads back as a sandbox")
+	}
+	if err := s.CreateWorkspace(ctx, store.Workspace{ID: "drill-1", Name: "Drill", Sandbox: true}, "system"); err != nil {
+		t.Fatalf("CreateWorkspace(sandbox): %v", err)
+	}
+	if ws, err := s.Workspace(ctx, "drill-1"); err != nil || !ws.Sandbox {
+		t.Errorf("sandbox workspace reads back as %+v, %v", ws, err)
+	}
 	if err := s.SetPolicy(ctx, "demo", []byte("rules: [x]"), "v2", "user:1"); err != nil {
 		t.Fatalf("SetPolicy: %v", err)
 	}
@@ -99,7 +129,7 @@ func testWorkspaces(t *testing.T, s store.Store) {
 		t.Errorf("SetPolicy(nope) = %v, want ErrNotFound", err)
 	}
 	all, err := s.Workspaces(ctx)
-	if err != nil || len(all) != 1 {
+	if err != nil || len(all) != 2 {
 		t.Errorf("Workspaces = %v, %v", all, err)
 	}
 }

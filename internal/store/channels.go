@@ -1,0 +1,5 @@
+package store
+
+// Channels: connected channels per workspace (kind, settings, encrypted credentials, health).
+type Channels interface {
+}

@@ -1,0 +1,5 @@
+package store
+
+// Drills: tabletop drills and checklists (self-assessments).
+type Drills interface {
+}
