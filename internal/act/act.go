@@ -36,11 +36,15 @@ const (
 	NotifyAuthor Kind = "notify_author"
 	Block        Kind = "block"
 	Report       Kind = "report"
+	Mute         Kind = "mute"
 	Escalate     Kind = "escalate" // open or extend a case; carried out inside Stormwatch
+	// Publish posts the organization's own approved text on a channel
+	// (outbound publishing); the action's item is the draft's stand-in.
+	Publish Kind = "publish"
 )
 
 // Kinds lists every action kind.
-var Kinds = []Kind{Hide, Unhide, Delete, Reply, NotifyAuthor, Block, Report, Escalate}
+var Kinds = []Kind{Hide, Unhide, Delete, Reply, NotifyAuthor, Block, Report, Mute, Escalate, Publish}
 
 // Status is where an action is in its life.
 type Status string

@@ -25,7 +25,7 @@ import (
 
 // KindMute is the mute action. The act package has no mute kind yet; this
 // is the name a mute action would carry, and Can reports it.
-const KindMute act.Kind = "mute"
+const KindMute = act.Mute
 
 // Config says where and as whom the connector works.
 type Config struct {
