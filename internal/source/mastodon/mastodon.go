@@ -23,8 +23,7 @@ import (
 	"github.com/stormwatch/stormwatch/internal/source"
 )
 
-// KindMute is the mute action. The act package has no mute kind yet; this
-// is the name a mute action would carry, and Can reports it.
+// KindMute is the mute action (kept for callers of this package).
 const KindMute = act.Mute
 
 // Config says where and as whom the connector works.
