@@ -377,6 +377,7 @@ func metadata(w *model.Weights, cfg model.Config, tc model.TrainConfig, train, v
 			"dkhate":       "OFF->abusive (trust 0.8); NOT->clean",
 			"ldnoobw":      "profanity head only (trust 0.5)",
 			"project":      "see internal/corpus/mapping.go mapProject",
+			"complaint":    "complaint head: project examples (complaint->1, other labels->0, profanity unknown); corpora: abusive->0, others unknown",
 		}}
 	for _, h := range w.Heads {
 		m.Heads = append(m.Heads, h)

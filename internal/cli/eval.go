@@ -18,7 +18,7 @@ func runEval(ctx context.Context, env Env, args []string) error {
 	langs := fs.String("lang", "", "only these languages (comma-separated)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	targets := fs.Bool("targets", true, "check the quality targets and exit 1 when one is missed")
-	mistakes := fs.Int("mistakes", 10, "how many of the worst errors of each kind to list")
+	mistakes := fs.Int("mistakes", 10, "how many of the worst errors of each kind to list (0: none)")
 	split := fs.String("split", "", "dev or test: one fixed half of the examples (tune on dev, report test)")
 	staff := fs.String("staff", "Dr Martin,Sophie Lambert,Sophie,Karim,Dr Janssens,Anna", "staff names the workspace protects (comma-separated), as the labelled sets assume")
 	org := fs.String("org", "Clinique vétérinaire des Tilleuls,Les Tilleuls", "the organization's names (comma-separated)")
@@ -38,6 +38,9 @@ func runEval(ctx context.Context, env Env, args []string) error {
 	classify := func(ctx context.Context, text, lang string) (eval.Prediction, error) {
 		_, res, d := c.classify(ctx, nil, text, lang)
 		return eval.PredictionFrom(res.Lang, res.Signals, string(d.Action)), nil
+	}
+	if *mistakes == 0 {
+		*mistakes = -1 // eval.Options reads 0 as its default; on the command line 0 means none
 	}
 	opts := eval.Options{WithholdLang: *withhold, MaxMistakes: *mistakes, Split: *split}
 	if *langs != "" {

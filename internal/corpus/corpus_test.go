@@ -34,11 +34,13 @@ func TestMappings(t *testing.T) {
 		{"dkhate", mapDKHate, "OFF", heads(1, -1, -1), detect.Insult},
 		{"dkhate", mapDKHate, "NOT", heads(0, 0, 0), ""},
 		{"ldnoobw", mapLDNOOBW, "profanity", heads(-1, -1, 1), ""},
-		{"project", mapProject, "complaint", heads(0, 0, 0), ""},
-		{"project", mapProject, "counter", heads(0, 0, 0), ""},
-		{"project", mapProject, "hate", heads(1, 1, -1), detect.Hate},
-		{"project", mapProject, "profanity", heads(0, 0, 1), ""},
-		{"project", mapProject, "threat", heads(1, -1, -1), detect.Threat},
+		{"project", mapProject, "complaint", projectHeads(0, 0, 0, 1), detect.Complaint},
+		{"project", mapProject, "counter", projectHeads(0, 0, 0, 0), ""},
+		{"project", mapProject, "hate", projectHeads(1, 1, -1, 0), detect.Hate},
+		{"project", mapProject, "profanity", projectHeads(0, 0, 1, -1), ""},
+		{"project", mapProject, "threat", projectHeads(1, -1, -1, 0), detect.Threat},
+		{"project", mapProject, "sexual", projectHeads(1, 0, -1, 0), detect.Sexual},
+		{"project", mapProject, "harassment", projectHeads(1, 0, -1, 0), detect.Harassment},
 	}
 	for _, c := range cases {
 		h, cat, trust, err := c.m(c.label)

@@ -19,9 +19,25 @@ const (
 	pr = model.HeadProfanity
 )
 
+// heads sets the three heads the shared corpora label. The complaint head
+// learns what a legitimate complaint is from the project's own examples
+// (mapProject); from the corpora it only learns that abuse is not one.
 func heads(abusive, hate, profanity int8) [model.NumHeads]int8 {
 	var h [model.NumHeads]int8
-	h[ab], h[ha], h[pr] = abusive, hate, profanity
+	h[ab], h[ha], h[pr], h[model.HeadComplaint] = abusive, hate, profanity, -1
+	if abusive == 1 {
+		// Abuse is no legitimate complaint: the corpora's abusive texts
+		// teach the complaint head to keep the two apart. Their clean
+		// texts stay unknown (a clean tweet may well be a complaint).
+		h[model.HeadComplaint] = 0
+	}
+	return h
+}
+
+// projectHeads is heads with the complaint head known.
+func projectHeads(abusive, hate, profanity, complaint int8) [model.NumHeads]int8 {
+	h := heads(abusive, hate, profanity)
+	h[model.HeadComplaint] = complaint
 	return h
 }
 
@@ -43,6 +59,12 @@ func mapGermEval(label string) (h [model.NumHeads]int8, cat detect.Category, tru
 		return heads(0, 0, 0), "", 1, nil
 	case "insult":
 		return heads(1, 0, -1), detect.Insult, 1, nil
+	case "sexual":
+		// Sexual remarks aimed at someone are abusive; the lexicon owns
+		// the category, the model learns they are hostile.
+		return heads(1, 0, -1), detect.Sexual, 1, nil
+	case "harassment":
+		return heads(1, 0, -1), detect.Harassment, 1, nil
 	case "abuse":
 		return heads(1, -1, -1), detect.Insult, 1, nil
 	case "profanity":
@@ -153,16 +175,25 @@ func mapLDNOOBW(label string) (h [model.NumHeads]int8, cat detect.Category, trus
 //   - profanity (swearing for emphasis, at nobody) -> profanity only.
 func mapProject(label string) (h [model.NumHeads]int8, cat detect.Category, trust float32, err error) {
 	switch label {
-	case "clean", "complaint", "counter", "neutral", "praise", "question":
-		return heads(0, 0, 0), "", 1, nil
+	case "complaint":
+		return projectHeads(0, 0, 0, 1), detect.Complaint, 1, nil
+	case "clean", "counter", "neutral", "praise", "question":
+		return projectHeads(0, 0, 0, 0), "", 1, nil
 	case "insult":
-		return heads(1, 0, -1), detect.Insult, 1, nil
+		return projectHeads(1, 0, -1, 0), detect.Insult, 1, nil
+	case "sexual":
+		// Sexual remarks aimed at someone are abusive; the lexicon owns
+		// the category, the model learns they are hostile.
+		return projectHeads(1, 0, -1, 0), detect.Sexual, 1, nil
+	case "harassment":
+		return projectHeads(1, 0, -1, 0), detect.Harassment, 1, nil
 	case "hate":
-		return heads(1, 1, -1), detect.Hate, 1, nil
+		return projectHeads(1, 1, -1, 0), detect.Hate, 1, nil
 	case "threat":
-		return heads(1, -1, -1), detect.Threat, 1, nil
+		return projectHeads(1, -1, -1, 0), detect.Threat, 1, nil
 	case "profanity":
-		return heads(0, 0, 1), "", 1, nil
+		// Swearing at a thing may well be part of a complaint: unknown.
+		return projectHeads(0, 0, 1, -1), "", 1, nil
 	}
 	return h, "", 0, fmt.Errorf("unknown project label %q", label)
 }

@@ -3,6 +3,7 @@ package detect
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -29,6 +30,54 @@ type Engine struct {
 	langID    LanguageIdentifier
 	versions  []string
 	refiner   Refiner
+	agree     map[Category]Agreement
+	deferTo   map[Category]Deference
+}
+
+// Deference caps a category that one detector alone reports when another
+// detector has judged the abuse in the same text to be mild (a signal of
+// one of Judges with severity 1: negated, quoted, counter-speech, aimed
+// at a thing, a mild word): a model that reads the words but not their
+// context must not remove what the contextual reading let through.
+type Deference struct {
+	Cap    float64
+	Judges []Category
+}
+
+// WithDeference returns a copy of the engine that applies d (nil turns it
+// off).
+func (e *Engine) WithDeference(d map[Category]Deference) *Engine {
+	c := *e
+	c.deferTo = d
+	return &c
+}
+
+// Agreement says how two detectors that find the same category on their
+// own grounds (a lexicon entry judged in context, a statistical model)
+// strengthen each other: when the stronger gives at least Lead and another
+// at least Support, the merged score is their noisy-OR, 1-(1-a)(1-b), at
+// most Max. Below those floors the highest score wins as usual, so a
+// lexicon match that context has lowered (negated, quoted, aimed at a
+// thing) is never raised back by a model that cannot see the context.
+type Agreement struct {
+	Lead, Support, Max float64
+	// MinSeverity, when set, is the merged severity the lift needs: a
+	// detector that judged the harm mild (severity 1: a comparison said of
+	// "them", a word aimed at a thing) keeps its verdict for a person to
+	// read, whatever the other one thinks.
+	MinSeverity int
+	// Unless lists categories that, at or above their score in the merged
+	// result, forbid the lift: a complaint is not confirmed in a text that
+	// also insults, harasses or threatens someone.
+	Unless map[Category]float64
+}
+
+// WithAgreement returns a copy of the engine that lifts the categories in
+// agree when independent detectors agree on them (nil turns it off).
+func (e *Engine) WithAgreement(agree map[Category]Agreement) *Engine {
+	c := *e
+	c.agree = agree
+	return &c
 }
 
 // Refiner revisits a merged result, for example by asking an external
@@ -87,6 +136,12 @@ func (e *Engine) Analyze(ctx context.Context, in Input) Result {
 		}
 	}
 	res.Signals = Merge(all)
+	if len(e.agree) > 0 {
+		liftAgreeing(res.Signals, all, e.agree)
+	}
+	if len(e.deferTo) > 0 {
+		deferToContext(res.Signals, e.deferTo)
+	}
 	if e.refiner != nil {
 		res = e.refiner.Refine(ctx, in, res)
 	}
@@ -175,6 +230,114 @@ func Merge(sigs []Signal) []Signal {
 		return out[i].Entity < out[j].Entity
 	})
 	return out
+}
+
+// liftAgreeing raises merged signals whose category independent detectors
+// agree on (see Agreement), then restores the order Merge gives.
+func liftAgreeing(merged, all []Signal, agree map[Category]Agreement) {
+	lifted := false
+	for i := range merged {
+		m := &merged[i]
+		ag, ok := agree[m.Category]
+		if !ok || !strings.Contains(m.Detector, "+") || m.Severity < ag.MinSeverity || vetoed(merged, ag.Unless) {
+			continue
+		}
+		// The best score of each detector for this category.
+		var best [8]struct {
+			name  string
+			score float64
+		}
+		n := 0
+		for _, s := range all {
+			if s.Category != m.Category || s.Entity != m.Entity {
+				continue
+			}
+			k := 0
+			for k < n && best[k].name != s.Detector {
+				k++
+			}
+			if k == n {
+				if n == len(best) {
+					continue
+				}
+				best[k].name = s.Detector
+				n++
+			}
+			best[k].score = max(best[k].score, s.Score)
+		}
+		a, b := 0.0, 0.0
+		for _, x := range best[:n] {
+			switch {
+			case x.score > a:
+				a, b = x.score, a
+			case x.score > b:
+				b = x.score
+			}
+		}
+		if a < ag.Lead || b < ag.Support {
+			continue
+		}
+		if v := min(1-(1-a)*(1-b), ag.Max); v > m.Score {
+			m.Score = float64(int(v*1000+0.5)) / 1000
+			m.Explanation += fmt.Sprintf(" [detectors agree: %.2f and %.2f]", a, b)
+			lifted = true
+		}
+	}
+	if lifted {
+		sortSignals(merged)
+	}
+}
+
+// deferToContext applies the deferences to merged signals; the order is
+// restored when a score changed.
+func deferToContext(merged []Signal, deferTo map[Category]Deference) {
+	changed := false
+	for i := range merged {
+		m := &merged[i]
+		d, ok := deferTo[m.Category]
+		if !ok || m.Score <= d.Cap || strings.Contains(m.Detector, "+") {
+			// Found by several detectors: Agreement has already weighed
+			// them (and does not lift what was judged mild).
+			continue
+		}
+		judge := ""
+		for _, o := range merged {
+			if o.Severity == 1 && o.Detector != m.Detector && slices.Contains(d.Judges, o.Category) {
+				judge = o.Detector
+				break
+			}
+		}
+		if judge == "" {
+			continue
+		}
+		m.Explanation += fmt.Sprintf(" [capped at %.2f: %s judged the abuse in this text mild]", d.Cap, judge)
+		m.Score = d.Cap
+		changed = true
+	}
+	if changed {
+		sortSignals(merged)
+	}
+}
+
+func sortSignals(s []Signal) {
+	sort.SliceStable(s, func(i, j int) bool {
+		if s[i].Score != s[j].Score {
+			return s[i].Score > s[j].Score
+		}
+		if s[i].Category != s[j].Category {
+			return s[i].Category < s[j].Category
+		}
+		return s[i].Entity < s[j].Entity
+	})
+}
+
+func vetoed(merged []Signal, unless map[Category]float64) bool {
+	for _, s := range merged {
+		if t, ok := unless[s.Category]; ok && s.Score >= t {
+			return true
+		}
+	}
+	return false
 }
 
 // unionSpans sorts spans and joins overlapping ones.

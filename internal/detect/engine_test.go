@@ -101,3 +101,77 @@ func TestWeighted(t *testing.T) {
 		t.Errorf("explanation = %q, want %q", sigs[0].Explanation, want)
 	}
 }
+
+func TestAgreement(t *testing.T) {
+	sig := func(det string, c Category, score float64, sev int) Signal {
+		return Signal{Category: c, Score: score, Severity: sev, Spans: []Span{{0, 3}}, Detector: det, Version: "1"}
+	}
+	agree := map[Category]Agreement{
+		Insult:    {Lead: 0.5, Support: 0.3, Max: 0.95, MinSeverity: 2},
+		Complaint: {Lead: 0.4, Support: 0.3, Max: 0.85, Unless: map[Category]float64{Threat: 0.5}},
+	}
+	tests := []struct {
+		name string
+		a, b []Signal
+		cat  Category
+		want float64
+	}{
+		{"both agree: noisy-or", []Signal{sig("lex", Insult, 0.72, 2)}, []Signal{sig("model", Insult, 0.5, 0)}, Insult, 0.86},
+		{"capped at max", []Signal{sig("lex", Insult, 0.9, 3)}, []Signal{sig("model", Insult, 0.9, 0)}, Insult, 0.95},
+		{"support below its floor", []Signal{sig("lex", Insult, 0.72, 2)}, []Signal{sig("model", Insult, 0.2, 0)}, Insult, 0.72},
+		{"lead below its floor", []Signal{sig("lex", Insult, 0.45, 2)}, []Signal{sig("model", Insult, 0.4, 0)}, Insult, 0.45},
+		{"judged mild: kept for a person", []Signal{sig("lex", Insult, 0.72, 1)}, []Signal{sig("model", Insult, 0.6, 0)}, Insult, 0.72},
+		{"one detector only", []Signal{sig("lex", Insult, 0.72, 2), sig("lex", Insult, 0.6, 2)}, nil, Insult, 0.72},
+		{"category not listed", []Signal{sig("lex", Hate, 0.72, 2)}, []Signal{sig("model", Hate, 0.6, 0)}, Hate, 0.72},
+		{"vetoed by another category", []Signal{sig("lex", Complaint, 0.45, 1), sig("lex", Threat, 0.8, 2)}, []Signal{sig("model", Complaint, 0.5, 0)}, Complaint, 0.5},
+		{"complaint confirmed", []Signal{sig("lex", Complaint, 0.45, 1)}, []Signal{sig("model", Complaint, 0.5, 0)}, Complaint, 0.725},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := NewEngine(fixedLang("en"), fakeDetector{name: "lex", sigs: tt.a}, fakeDetector{name: "model", sigs: tt.b}).WithAgreement(agree)
+			res := e.Analyze(context.Background(), Input{Text: "you idiot"})
+			if got := Score(res.Signals, tt.cat); got != tt.want {
+				t.Errorf("%s score = %v, want %v (%+v)", tt.cat, got, tt.want, res.Signals)
+			}
+			for i := 1; i < len(res.Signals); i++ {
+				if res.Signals[i].Score > res.Signals[i-1].Score {
+					t.Errorf("signals not sorted by score: %+v", res.Signals)
+				}
+			}
+		})
+	}
+	// Without agreement the engine keeps the highest score.
+	e := NewEngine(fixedLang("en"), fakeDetector{name: "lex", sigs: []Signal{sig("lex", Insult, 0.72, 2)}}, fakeDetector{name: "model", sigs: []Signal{sig("model", Insult, 0.5, 0)}})
+	if got := Score(e.Analyze(context.Background(), Input{Text: "you idiot"}).Signals, Insult); got != 0.72 {
+		t.Errorf("no agreement: %v, want 0.72", got)
+	}
+}
+
+func TestDeference(t *testing.T) {
+	sig := func(det string, c Category, score float64, sev int) Signal {
+		return Signal{Category: c, Score: score, Severity: sev, Spans: []Span{{0, 3}}, Detector: det, Version: "1"}
+	}
+	deferTo := map[Category]Deference{Insult: {Cap: 0.75, Judges: []Category{Insult, Threat}}}
+	tests := []struct {
+		name string
+		lex  []Signal
+		mod  []Signal
+		want float64
+	}{
+		{"quoted threat: model capped", []Signal{sig("lex", Threat, 0.48, 1)}, []Signal{sig("model", Insult, 0.8, 0)}, 0.75},
+		{"lexicon silent: model stands", nil, []Signal{sig("model", Insult, 0.8, 0)}, 0.8},
+		{"lexicon found moderate abuse: model stands", []Signal{sig("lex", Threat, 0.7, 2)}, []Signal{sig("model", Insult, 0.8, 0)}, 0.8},
+		{"mild signal of another kind: model stands", []Signal{sig("lex", Complaint, 0.45, 1)}, []Signal{sig("model", Insult, 0.8, 0)}, 0.8},
+		{"both found the insult: Agreement's business", []Signal{sig("lex", Insult, 0.5, 1)}, []Signal{sig("model", Insult, 0.8, 0)}, 0.8},
+		{"under the cap already", []Signal{sig("lex", Threat, 0.48, 1)}, []Signal{sig("model", Insult, 0.6, 0)}, 0.6},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := NewEngine(fixedLang("en"), fakeDetector{name: "lex", sigs: tt.lex}, fakeDetector{name: "model", sigs: tt.mod}).WithDeference(deferTo)
+			res := e.Analyze(context.Background(), Input{Text: "you idiot"})
+			if got := Score(res.Signals, Insult); got != tt.want {
+				t.Errorf("insult = %v, want %v (%+v)", got, tt.want, res.Signals)
+			}
+		})
+	}
+}

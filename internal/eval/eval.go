@@ -114,7 +114,9 @@ type Options struct {
 	// whether the classifier keeps what it is given.
 	WithholdLang bool
 	// MaxMistakes is how many of the worst errors of each kind the report
-	// lists; 0 means 10, a negative number none.
+	// lists; 0 means 10, a negative number none. With Split "test" none is
+	// ever listed: the test half is for figures only, and a listed text
+	// is a text someone may tune on.
 	MaxMistakes int
 	// TextWidth is how many characters of a text a listed error shows; 0
 	// means 100.
@@ -162,6 +164,9 @@ func (o *Options) normalise() error {
 	}
 	if o.MaxMistakes == 0 {
 		o.MaxMistakes = 10
+	}
+	if o.Split == "test" {
+		o.MaxMistakes = -1
 	}
 	if o.TextWidth <= 0 {
 		o.TextWidth = 100

@@ -476,6 +476,13 @@ func TestOptions(t *testing.T) {
 	if len(rep.Mistakes) != 0 {
 		t.Errorf("MaxMistakes -1: %d mistakes", len(rep.Mistakes))
 	}
+	// The test half never lists its texts, whatever is asked.
+	for _, n := range []int{0, 5} {
+		rep = evalHand(t, Options{Split: "test", MaxMistakes: n})
+		if len(rep.Mistakes) != 0 {
+			t.Errorf("split test, MaxMistakes %d: %d mistakes listed", n, len(rep.Mistakes))
+		}
+	}
 }
 
 func TestWorkersDoNotChangeTheReport(t *testing.T) {

@@ -43,11 +43,38 @@ func Engine() (*detect.Engine, error) {
 		// held-out data it is right only 80 % of the time at 0.5 (and its
 		// hate head far less): alone it may send an item to review; to
 		// remove, it must be very sure (0.94 → 0.8) or the lexicons agree.
-		weighted := detect.Weighted(m, map[detect.Category]float64{detect.Insult: 0.85, detect.Hate: 0.6})
+		// Its complaint head is trained on the project's few examples only
+		// and is as quick to read anger as criticism: ×0.6 keeps it under
+		// the policy's complaint threshold (0.6) on its own, so it labels
+		// and routes nothing alone, and it confirms a lexicon cue (below).
+		weighted := detect.Weighted(m, map[detect.Category]float64{detect.Insult: 0.85, detect.Hate: 0.6, detect.Complaint: 0.6})
 		// One Repeats per process: it sees every workspace's stream (keyed
 		// by workspace) and only items that name their author.
 		repeats := spam.NewRepeats(spam.RepeatsConfig{})
-		engine = detect.NewEngine(id, pii.New(), lex, weighted, spam.New(), repeats.Detector())
+		engine = detect.NewEngine(id, pii.New(), lex, weighted, spam.New(), repeats.Detector()).
+			// The lexicon judges a word in its context, the model reads the
+			// whole comment: when both find an insult or hate on their own,
+			// each is evidence the other is right. The floors keep a
+			// lexicon match that context lowered (negated, quoted, aimed at
+			// a thing) from being raised back by the model.
+			WithAgreement(map[detect.Category]detect.Agreement{
+				detect.Insult: {Lead: 0.5, Support: 0.3, Max: 0.95, MinSeverity: 2},
+				detect.Hate:   {Lead: 0.5, Support: 0.3, Max: 0.95, MinSeverity: 2},
+				// A complaint cue in the lexicon and the model's complaint
+				// head: unless the text also attacks someone, carries personal
+				// data or is spam, which lower rules must still act on.
+				detect.Complaint: {Lead: 0.4, Support: 0.3, Max: 0.85, Unless: map[detect.Category]float64{
+					detect.Insult: 0.7, detect.Harassment: 0.6, detect.Threat: 0.5, detect.Hate: 0.5, detect.Sexual: 0.5, detect.Doxxing: 0.5, detect.PII: 0.5, detect.Spam: 0.5,
+				}},
+			}).
+			// A model sure enough to remove on its own (insult ≥ 0.8 after
+			// weighting) still defers to the lexicon where the lexicon has
+			// read abuse in the text and judged it mild in context: quoted
+			// in counter-speech, negated, aimed at a thing.
+			WithDeference(map[detect.Category]detect.Deference{
+				detect.Insult: {Cap: 0.75, Judges: []detect.Category{detect.Insult, detect.Threat, detect.Hate, detect.Harassment, detect.Sexual}},
+				detect.Hate:   {Cap: 0.6, Judges: []detect.Category{detect.Insult, detect.Threat, detect.Hate, detect.Harassment, detect.Sexual}},
+			})
 	})
 	return engine, err
 }

@@ -2,7 +2,8 @@
 // embedded in the binary) and the detector that matches them: abuse (insult,
 // harassment, threat, hate, sexual, accusation, spam) and the cues of
 // legitimate traffic (complaint, question, praise, crisis), in French,
-// Dutch, Swedish, Norwegian (Bokmål and Nynorsk), English and German.
+// Dutch, Swedish, Norwegian (Bokmål and Nynorsk), English and German, and
+// Danish (which also gets the Norwegian lexicons).
 //
 // All entries are matched in one pass of an Aho-Corasick automaton over the
 // text as normalised by package normalize, so evasion ("i.d.i.o.t", "1d10t",
@@ -93,8 +94,12 @@ func (d *Detector) Patterns() (patterns, states, bytes int) {
 // lang. Bokmål and Nynorsk share most abuse; Danish is closest to them.
 func family(lang string) []string {
 	switch lang {
-	case "nb", "nn", "no", "da":
+	case "nb", "nn", "no":
 		return []string{"nb", "nn"}
+	case "da":
+		// Danish has a lexicon of its own for what it spells or says
+		// differently, and shares much abuse with Norwegian.
+		return []string{"da", "nb", "nn"}
 	}
 	return []string{lang}
 }
@@ -115,6 +120,7 @@ func (d *Detector) Detect(ctx context.Context, in detect.Input) ([]detect.Signal
 	if un := d.unmask(n, in.Lang); un != nil {
 		d.analyze(un, in, st, &res)
 	}
+	res.dampComplaints()
 	return res.signals(d.lx.version), nil
 }
 
@@ -192,6 +198,11 @@ func (d *Detector) unmask(n *normalize.Normalized, lang string) *normalize.Norma
 		if best, ok := d.readMasked(text[a:s], word, text[t:z], masks, fam); ok {
 			at = append(at, [2]int{s, t})
 			with = append(with, best)
+		} else if w, ok := d.readVocab(word, masks, fam); ok {
+			// Not abusive by itself, but maybe a word of a longer
+			// pattern ("schade, w*nn ... zustößt").
+			at = append(at, [2]int{s, t})
+			with = append(with, w)
 		}
 	}
 	if len(at) == 0 {
@@ -250,6 +261,43 @@ func (d *Detector) readMasked(before, word, after string, masks []int, fam uint1
 	buf = append(buf, ' ')
 	try(0, buf, nil)
 	return best, bestSev > 0
+}
+
+// readVocab reads a masked word as the only word of the lexicons (of the
+// comment's language family, or of any when unknown) it can spell, each
+// mask standing for one letter. Two or more readings: none is chosen.
+func (d *Detector) readVocab(word string, masks []int, fam uint16) (string, bool) {
+	if len(masks) > 2 || len(word)-len(masks) < 2 {
+		return "", false
+	}
+	found := ""
+	n := 0
+	buf := make([]byte, 0, len(word)+8)
+	var try func(k, from int)
+	try = func(k, from int) {
+		if n > 1 {
+			return
+		}
+		if k == len(masks) {
+			cand := string(append(buf, word[from:]...))
+			if bits, ok := d.lx.vocab[cand]; ok && (fam == 0 || bits&fam != 0) && cand != found {
+				found = cand
+				n++
+			}
+			return
+		}
+		mark := len(buf)
+		buf = append(buf, word[from:masks[k]]...)
+		for _, f := range maskFill {
+			at := len(buf)
+			buf = append(buf, f...)
+			try(k+1, masks[k]+1)
+			buf = buf[:at]
+		}
+		buf = buf[:mark]
+	}
+	try(0, 0)
+	return found, n == 1
 }
 
 // abusiveCover scans s (a word with a space each side) and returns the
@@ -337,8 +385,10 @@ type scored struct {
 	lazy  *lexicon // when set, expl is rendered from e, neg
 	e     int32
 	neg   string
-	one   [1]detect.Span
-	why   *why // when set, expl is rendered from it
+	// damped: a complaint cue lowered because the text attacks a person.
+	damped bool
+	one    [1]detect.Span
+	why    *why // when set, expl is rendered from it
 }
 
 func (s *scored) explanation() string {
@@ -356,6 +406,9 @@ func (s *scored) explanation() string {
 	x += " " + e.kind.String() + " sev " + strconv.Itoa(int(e.sev))
 	if s.neg != "" {
 		x += ", negated by " + strconv.Quote(s.neg)
+	}
+	if s.damped {
+		x += ", outweighed by a personal attack"
 	}
 	return x
 }
@@ -814,6 +867,26 @@ func (j *judge) nearest(h *hit, k kind, maxd int32, poss int) int {
 	return best
 }
 
+// nearestSlur finds the closest slur (a hate entry that names people:
+// flags t or r) within maxd words of h, or -1.
+func (j *judge) nearestSlur(h *hit, maxd int32) int {
+	best, bd := -1, maxd+1
+	for i := range j.hits {
+		c := &j.hits[i]
+		if c.gone || c == h || c.e < 0 || c.name != "" {
+			continue
+		}
+		e := &j.d.lx.entries[c.e]
+		if e.kind != kHate || e.flags&(fTarget|fReclaimed) == 0 {
+			continue
+		}
+		if dd := dist(h, c); dd > 0 && dd < bd {
+			best, bd = i, dd
+		}
+	}
+	return best
+}
+
 // negation finds a negation cue up to three words before h with no
 // punctuation in between ("no, you're an idiot" is not a negation).
 func (j *judge) negation(h *hit) int {
@@ -835,7 +908,7 @@ func (j *judge) negation(h *hit) int {
 		if c.sent != h.sent || c.w1 >= h.w0 || h.w0-c.w1-1 > reach || c.t > h.s {
 			continue
 		}
-		if strings.ContainsAny(j.text[c.t:h.s], ",.;:!?\"") {
+		if between := j.text[c.t:h.s]; strings.ContainsAny(between, ",.;:!?\"") && !(reach > 3 && reportedClause(between)) {
 			continue
 		}
 		if j.conditional(c, h) {
@@ -846,6 +919,25 @@ func (j *judge) negation(h *hit) int {
 		return i
 	}
 	return -1
+}
+
+// complementizers open a reported clause: "never said, that you are ...".
+var complementizers = map[string]bool{
+	"dass": true, "that": true, "que": true, "qu": true, "att": true, "at": true, "dat": true, "ob": true, "wie": true, "om": true, "of": true,
+}
+
+// reportedClause reports whether the text between a clause-level negation
+// ("nie gesagt", "never said") and a match is only a comma and a
+// complementizer: German and French put a comma there ("Ich habe nie
+// gesagt, dass du ein Idiot bist"), and the negation still holds.
+func reportedClause(between string) bool {
+	f := strings.FieldsFunc(between, func(r rune) bool { return r == ' ' || r == ',' })
+	if strings.Count(between, ",") != 1 || strings.ContainsAny(between, ".;:!?\"") || len(f) == 0 {
+		return false
+	}
+	comma := strings.IndexByte(between, ',')
+	rest := strings.Fields(between[comma+1:])
+	return len(rest) > 0 && complementizers[rest[0]]
 }
 
 // conditional reports whether negation c sits in a condition clause ("if
@@ -938,6 +1030,9 @@ func (j *judge) abuse(h *hit, res *results) {
 		if c := j.nearest(h, kName, 6, -1); c >= 0 {
 			tgt, tcue = tNamed, c
 		} else if c := j.nearest(h, kGroup, 5, -1); c >= 0 {
+			tgt, tcue = tGroup, c
+		} else if c := j.nearestSlur(h, 5); c >= 0 && e.flags&fGroup != 0 {
+			// "we hate dykes": a slur names the group it is aimed at.
 			tgt, tcue = tGroup, c
 		} else if c := j.nearest(h, kPerson, 5, -1); c >= 0 {
 			tgt, tcue = tPerson, c
@@ -1070,7 +1165,15 @@ func (j *judge) abuse(h *hit, res *results) {
 	sp := j.n.Span(int(h.s), int(h.t))
 	sev := e.sev
 	if mild {
-		sev = min(sev, 2)
+		// Said of a third person ("they are animals"): for a person to
+		// read, so graded mild, which also keeps another detector's
+		// agreement from raising it to removal.
+		sev = 1
+	}
+	if (tgt == tYou || tgt == tNamed) && !mild && kind == kInsult {
+		// Even a mild word is moderate harm hurled at the reader or at a
+		// named person ("du är korkad").
+		sev = max(sev, 2)
 	}
 	if tgt == tObject || w.neg != "" || w.counter != "" || w.quoted || w.self != "" {
 		// Aimed at a thing, negated, quoted or said of oneself: whatever
@@ -1210,11 +1313,27 @@ func (j *judge) self(h *hit) int {
 		if c.gone || c.e < 0 || j.d.lx.entries[c.e].kind != kSelf {
 			continue
 		}
-		if c.sent == h.sent && c.w1 <= h.w0 && h.w0-c.w1 <= 4 {
+		if c.sent == h.sent && c.w1 <= h.w0 && h.w0-c.w1 <= 4 && !j.abuseBetween(c.t, h.s) {
 			return i
 		}
 	}
 	return -1
+}
+
+// abuseBetween reports whether an abusive match reaches into [from, to):
+// "we hate dykes" is no reclaimed use of "dykes" by those it names.
+func (j *judge) abuseBetween(from, to int32) bool {
+	for k := range j.hits {
+		o := &j.hits[k]
+		if o.gone || o.e < 0 || o.t <= from || o.s >= to {
+			continue
+		}
+		switch j.d.lx.entries[o.e].kind {
+		case kInsult, kProfanity, kHarassment, kThreat, kHate, kSexual:
+			return true
+		}
+	}
+	return false
 }
 
 var cueScore = [4]float64{0, 0.45, 0.65, 0.8}
@@ -1246,6 +1365,43 @@ func (j *judge) campaign(h *hit) bool {
 			continue
 		}
 		if e := &j.d.lx.entries[c.e]; e.kind == kHarassment && e.sev >= 3 && j.negation(c) < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// dampComplaints lowers the complaint cues of a text that also attacks a
+// person head-on (a severe insult at the reader or a named person, sexual
+// harassment, harassment of staff): complaint words do not make "Sophie is
+// a lazy cow who should be ashamed" a legitimate complaint, and the policy
+// keeps whatever scores as a complaint. A harsh word about a service, a
+// negated or quoted one, or one about a third person leaves them as they are.
+func (r *results) dampComplaints() {
+	if len(r.by[kComplaint]) == 0 || !r.personalAttack() {
+		return
+	}
+	for i := range r.by[kComplaint] {
+		c := &r.by[kComplaint][i]
+		c.score *= 0.6
+		c.damped = true
+	}
+}
+
+func (r *results) personalAttack() bool {
+	clean := func(w *why) bool { return w != nil && w.neg == "" && w.counter == "" && !w.quoted && w.self == "" }
+	for _, s := range r.by[kInsult] {
+		if s.score >= 0.8 && clean(s.why) && (s.why.tgt == tYou || s.why.tgt == tNamed) {
+			return true
+		}
+	}
+	for _, s := range r.by[kSexual] {
+		if s.score >= 0.7 && clean(s.why) && (s.why.tgt == tYou || s.why.tgt == tNamed) {
+			return true
+		}
+	}
+	for _, s := range r.by[kHarassment] {
+		if s.score >= 0.75 && clean(s.why) && s.why.staff != "" && s.sev >= 2 {
 			return true
 		}
 	}

@@ -121,6 +121,10 @@ type lexicon struct {
 	langs    []string
 	counts   map[string]map[string]int // lang -> category -> entries
 	patterns int
+	// vocab holds every word of every term, with the bits of the
+	// languages (index in langs) whose lexicons use it: a masked word
+	// ("w*nn", "b*ck") is read as the one word of the lexicons it can be.
+	vocab map[string]uint16
 }
 
 func load() (*lexicon, error) {
@@ -181,6 +185,20 @@ func load() (*lexicon, error) {
 	}
 	lx.ac = compile(patterns)
 	lx.patterns = len(patterns)
+	lx.vocab = map[string]uint16{}
+	for _, e := range lx.entries {
+		var bit uint16 = ^uint16(0)
+		for i, l := range lx.langs {
+			if l == e.lang {
+				bit = 1 << i
+			}
+		}
+		for _, w := range strings.Fields(normalize.Key(e.term)) {
+			if len(w) >= 3 {
+				lx.vocab[w] |= bit
+			}
+		}
+	}
 	lx.version = "1.0+" + hex.EncodeToString(h.Sum(nil))[:12]
 	return lx, nil
 }

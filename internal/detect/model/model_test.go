@@ -315,3 +315,35 @@ func TestConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestComplaintHead: the complaint head reads legitimate criticism, and is
+// never emitted for a text the abusive head leans to read as abuse.
+func TestComplaintHead(t *testing.T) {
+	d := mustNew(t)
+	if HeadNames[HeadComplaint] != "complaint" || d.Weights().Heads[HeadComplaint].Name != "complaint" {
+		t.Fatalf("complaint head missing: %+v", d.Weights().Heads)
+	}
+	complaints := []struct{ lang, text string }{
+		{"en", "I have waited three weeks for a reply about my bill, this is unacceptable"},
+		{"sv", "Jag har väntat i tre veckor på svar om fakturan, det är oacceptabelt"},
+		{"de", "Seit drei Wochen warte ich auf eine Antwort zu meiner Rechnung, das ist inakzeptabel"},
+	}
+	for _, c := range complaints {
+		p := d.Scores(c.text)
+		if p[HeadComplaint] < 0.5 {
+			t.Errorf("%s %q: complaint %.2f, want >= 0.5", c.lang, c.text, p[HeadComplaint])
+		}
+	}
+	for _, text := range []string{"You are a fucking idiot and a worthless piece of shit", "Du är en jävla idiot"} {
+		p := d.Scores(text)
+		sigs, err := d.Detect(context.Background(), detect.Input{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range sigs {
+			if s.Category == detect.Complaint && p[HeadAbusive] >= ComplaintAbusiveMax {
+				t.Errorf("%q: complaint emitted although abusive %.2f", text, p[HeadAbusive])
+			}
+		}
+	}
+}

@@ -26,19 +26,27 @@ const (
 	// a reason to remove anything. It is trained so the shared features
 	// have somewhere to put "profane but harmless".
 	HeadProfanity
+	// HeadComplaint is negative but legitimate criticism of a service, a
+	// decision or an organization, trained on the project's own examples
+	// (the shared corpora only say that their abusive texts are not
+	// complaints; their other texts are unknown to it). It becomes the
+	// complaint category, which the default policy keeps and routes; it
+	// uses the fourth weight slot of a bucket, which was padding.
+	HeadComplaint
 	// NumHeads is the number of heads.
 	NumHeads
 )
 
 // HeadNames names the heads, in order.
-var HeadNames = [NumHeads]string{"abusive", "hate", "profanity"}
+var HeadNames = [NumHeads]string{"abusive", "hate", "profanity", "complaint"}
 
 // stride is the number of int16 weights per bucket: the heads padded to
 // four, so one bucket is one aligned 8-byte load.
 const stride = 4
 
-// FormatVersion is the version of the binary weights layout.
-const FormatVersion = 1
+// FormatVersion is the version of the binary weights layout. 2: four
+// heads (complaint added).
+const FormatVersion = 2
 
 var magic = [4]byte{'S', 'W', 'M', 'W'}
 
@@ -194,10 +202,12 @@ func (w *Weights) Raw(feats []uint32) [NumHeads]float64 {
 			sums[0] -= int32(row[0])
 			sums[1] -= int32(row[1])
 			sums[2] -= int32(row[2])
+			sums[3] -= int32(row[3])
 		} else {
 			sums[0] += int32(row[0])
 			sums[1] += int32(row[1])
 			sums[2] += int32(row[2])
+			sums[3] += int32(row[3])
 		}
 	}
 	return w.rawFromSums(&sums, len(feats))

@@ -1,0 +1,108 @@
+package lexicon
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stormwatch/stormwatch/internal/detect"
+)
+
+// TestContextRules pins the context rules of 2026-11 (3): a clause-level
+// negation across ", dass/that", complaint cues outweighed by a personal
+// attack, plural reclaimed use, dehumanising comparisons aimed at a group,
+// the reader or "them", masked words read through the lexicons'
+// vocabulary, and the Danish lexicon.
+func TestContextRules(t *testing.T) {
+	run(t, []tcase{
+		// Negation reaching over a comma into a reported clause.
+		{lang: "de", text: "Ich habe nie gesagt, dass du ein Idiot bist", not: []detect.Category{detect.Insult}},
+		{lang: "en", text: "I never said that, you idiot", want: []detect.Category{detect.Insult}},
+		// Complaint words do not make a personal attack a complaint...
+		{lang: "en", text: "Sophie is a lazy cow who should be ashamed of herself", staff: []string{"Sophie"},
+			want: []detect.Category{detect.Insult, detect.Harassment}, not: []detect.Category{detect.Complaint}},
+		// ... and a harsh complaint without one stays a complaint.
+		{lang: "en", text: "The staff were lazy and rude, completely unacceptable", want: []detect.Category{detect.Complaint}},
+		// Reclaimed slurs said of one's own group, plural.
+		{lang: "fr", text: "Nous, les vieilles gouines de la chorale, vous saluons", not: []detect.Category{detect.Hate}},
+		{lang: "en", text: "Us old dykes on the committee thank you all", not: []detect.Category{detect.Hate}},
+		// ... but not when "we" hate them.
+		{lang: "en", text: "We hate dykes", want: []detect.Category{detect.Hate}},
+		// Dehumanising comparisons: hate at a group, an insult at the reader.
+		{lang: "de", text: "Migranten sind wie Ratten, sie vermehren sich überall", want: []detect.Category{detect.Hate}},
+		{lang: "sv", text: "Invandrare är som en smitta", want: []detect.Category{detect.Hate}},
+		{lang: "nl", text: "Jullie zijn net kakkerlakken", want: []detect.Category{detect.Insult}, not: []detect.Category{detect.Hate}},
+		{lang: "fr", text: "Vous êtes comme des cafards", want: []detect.Category{detect.Insult}, not: []detect.Category{detect.Hate}},
+		// Masked words that are part of a pattern, not abusive alone.
+		{lang: "en", text: "Disabled people are a dr*in on society", want: []detect.Category{detect.Hate}},
+		// Veiled threats and surveillance.
+		{lang: "nb", text: "Vi holder øye med deg", want: []detect.Category{detect.Threat}},
+		{lang: "nl", text: "Het zou zonde zijn als je huis afbrandt", want: []detect.Category{detect.Threat}},
+		{lang: "fr", text: "Je vais te défoncer la gueule", want: []detect.Category{detect.Threat}},
+		// Danish.
+		{lang: "da", text: "Du er en dum kælling, hold kæft", want: []detect.Category{detect.Insult}},
+		{lang: "da", text: "Jeg ved hvor du bor", want: []detect.Category{detect.Threat}},
+		{lang: "da", text: "Perkere skal sendes hjem", want: []detect.Category{detect.Hate}},
+		{lang: "da", text: "Jeg har aldrig sagt at du er en idiot", not: []detect.Category{detect.Insult}},
+		{lang: "da", text: "Mange af vores ansatte er muslimer, og vi er stolte af dem", not: []detect.Category{detect.Hate, detect.Insult}},
+	})
+}
+
+// TestComparisonSaidOfThem: "they are like rats" is about a third person
+// (politicians, pests): at most a mild insult for a person to read, graded
+// severity 1 so that no other detector's agreement raises it.
+func TestComparisonSaidOfThem(t *testing.T) {
+	tc := tcase{lang: "en", text: "Politicians are like rats, they eat up our taxes"}
+	m := scores(t, tc)
+	if s, ok := m[detect.Hate]; ok && s.Score >= present {
+		t.Errorf("hate %v: %s", s.Score, s.Explanation)
+	}
+	if s, ok := m[detect.Insult]; ok && (s.Score >= 0.8 || s.Severity > 1) {
+		t.Errorf("insult %v severity %d, want a mild one: %s", s.Score, s.Severity, s.Explanation)
+	}
+}
+
+func TestReadVocab(t *testing.T) {
+	all := ^uint16(0)
+	tests := []struct {
+		word string
+		ok   bool
+	}{
+		{"dr*in", true},     // drain
+		{"s*ciety", true},   // society
+		{"qq*zz", false},    // nothing
+		{"*", false},        // too short
+		{"a**b***c", false}, // too many masks
+	}
+	for _, tt := range tests {
+		var masks []int
+		for i := 0; i < len(tt.word); i++ {
+			if isMask(tt.word[i]) {
+				masks = append(masks, i)
+			}
+		}
+		got, ok := det.readVocab(tt.word, masks, all)
+		if ok != tt.ok || ok && strings.ContainsAny(got, "*#") {
+			t.Errorf("readVocab(%q) = %q, %v; want ok=%v", tt.word, got, ok, tt.ok)
+		}
+	}
+}
+
+func TestReportedClause(t *testing.T) {
+	tests := []struct {
+		between string
+		want    bool
+	}{
+		{", dass du ein ", true},
+		{", that you are an ", true},
+		{", que tu es un ", true},
+		{", you ", false},
+		{". dass ", false},
+		{", dass, ", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := reportedClause(tt.between); got != tt.want {
+			t.Errorf("reportedClause(%q) = %v, want %v", tt.between, got, tt.want)
+		}
+	}
+}
