@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/mail"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -351,3 +352,48 @@ func (w *Window) UnmarshalJSON(b []byte) error {
 
 // MarshalJSON writes the specification.
 func (w Window) MarshalJSON() ([]byte, error) { return json.Marshal(w.String()) }
+
+// Slot is a stretch of one weekday during which the same people of a
+// level are on call, in the rota's time zone.
+type Slot struct {
+	Day      time.Weekday
+	From, To int      // minutes since midnight; To may be 1440
+	People   []string // names, in the rota's order; none is a gap
+}
+
+// weekStart is a Monday; only its weekdays and clock times matter.
+var weekStart = time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
+
+// Week lays out who of a level is on call over a week, Monday first, as
+// slots: what the desk's rota screen shows, gaps included, so a weekend
+// nobody covers is visible before an alert falls into it.
+func (r *Rota) Week(level int) []Slot {
+	if level < 0 || level >= len(r.Levels) {
+		return nil
+	}
+	people := r.Levels[level].People
+	var out []Slot
+	for d := range 7 {
+		day := weekStart.AddDate(0, 0, d)
+		var cur *Slot
+		for m := range 1440 {
+			t := day.Add(time.Duration(m) * time.Minute)
+			var names []string
+			for _, p := range people {
+				if p.When.Contains(t) {
+					names = append(names, p.Name)
+				}
+			}
+			if cur != nil && slices.Equal(cur.People, names) {
+				cur.To = m + 1
+				continue
+			}
+			out = append(out, Slot{Day: t.Weekday(), From: m, To: m + 1, People: names})
+			cur = &out[len(out)-1]
+		}
+	}
+	return out
+}
+
+// Clock writes minutes since midnight as 08:00 (1440 as 24:00).
+func Clock(m int) string { return fmt.Sprintf("%02d:%02d", m/60, m%60) }

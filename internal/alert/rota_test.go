@@ -1,6 +1,7 @@
 package alert
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -114,6 +115,19 @@ func FuzzParseRota(f *testing.F) {
 				r.OnCall(l, at)
 			}
 		}
+		// The desk draws the week: slots cover each day exactly once.
+		for l := range min(len(r.Levels), 3) {
+			mins := 0
+			for _, sl := range r.Week(l) {
+				if sl.From >= sl.To || sl.To > 1440 {
+					t.Fatalf("slot %+v", sl)
+				}
+				mins += sl.To - sl.From
+			}
+			if mins != 7*1440 {
+				t.Fatalf("week of level %d covers %d minutes", l, mins)
+			}
+		}
 	})
 }
 
@@ -138,4 +152,31 @@ func FuzzParseWindow(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestRotaWeek(t *testing.T) {
+	r, err := ParseRota([]byte(`{"levels": [
+		{"name": "team", "people": [
+			{"name": "Ana", "when": "weekdays 08:00-18:00", "routes": ["slack"]},
+			{"name": "Bo", "when": "mon 12:00-14:00; sat", "routes": ["teams"]}]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range r.Week(0) {
+		if s.Day == time.Monday || s.Day == time.Saturday || s.Day == time.Sunday {
+			got = append(got, fmt.Sprintf("%s %s-%s %s", s.Day.String()[:3], Clock(s.From), Clock(s.To), strings.Join(s.People, "+")))
+		}
+	}
+	want := []string{
+		"Mon 00:00-08:00 ", "Mon 08:00-12:00 Ana", "Mon 12:00-14:00 Ana+Bo", "Mon 14:00-18:00 Ana", "Mon 18:00-24:00 ",
+		"Sat 00:00-24:00 Bo",
+		"Sun 00:00-24:00 ",
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("week =\n%q\nwant\n%q", got, want)
+	}
+	if r.Week(1) != nil || r.Week(-1) != nil {
+		t.Errorf("a level that does not exist has a week")
+	}
 }

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/stormwatch/stormwatch/internal/alert"
-	"github.com/stormwatch/stormwatch/internal/detect"
 	"github.com/stormwatch/stormwatch/internal/ingest"
 	"github.com/stormwatch/stormwatch/internal/listen"
 	"github.com/stormwatch/stormwatch/internal/store"
@@ -17,9 +16,6 @@ import (
 
 // ActorListen is the audit actor of alerts raised by listening.
 const ActorListen = "listen"
-
-// negativeCats make an item negative for listening: abuse and complaints.
-var negativeCats = []detect.Category{detect.Insult, detect.Harassment, detect.Threat, detect.Hate, detect.Sexual, detect.Doxxing, detect.Accusation, detect.Complaint}
 
 // Listener feeds every stored batch of decided items to the listening
 // time series, the storm detector and the campaign detector of each
@@ -184,14 +180,7 @@ func (l *Listener) obs(ctx context.Context, w *wsListen, it ingest.Item, d store
 	w.last = at
 	o := listen.Obs{Workspace: it.Workspace, Channel: it.Channel, ItemID: it.ID, At: at,
 		AuthorID: it.AuthorID, AuthorName: it.AuthorName, Text: it.Text}
-	for _, s := range d.Signals {
-		if !slices.Contains(o.Categories, s.Category) {
-			o.Categories = append(o.Categories, s.Category)
-		}
-		if slices.Contains(negativeCats, s.Category) {
-			o.Negative = true
-		}
-	}
+	o.Negative, o.Categories = listen.FromSignals(d.Signals)
 	if it.AuthorID != "" {
 		ak := it.Channel + "\x00" + it.AuthorID
 		if !w.authors[ak] && !seen[ak] {

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/stormwatch/stormwatch/internal/auth"
 	"github.com/stormwatch/stormwatch/internal/store"
 )
 
@@ -15,7 +16,9 @@ import (
 // Reading takes view. Acknowledging and resolving take moderate: the
 // first level of a rota is usually the community team (moderators), and
 // their "I'm on it" must stop the escalation; a viewer only reads.
-// Switching crisis mode on stays the crisis lead's (crisis_mode).
+// Switching crisis mode on stays the crisis lead's (crisis_mode): from an
+// alert they propose it (the crisis screen then shows the proposal, and
+// the crisis, where it came from) and confirm it there.
 
 func init() { pageNames = append(pageNames, "alerts", "alert") }
 
@@ -36,6 +39,8 @@ type alertPage struct {
 	base
 	A          alertView
 	Deliveries []store.AlertDelivery
+	// Crisis is the crisis proposed from this alert, if any.
+	Crisis *store.CrisisRecord
 }
 
 func viewAlert(l *Lang, a store.Alert) alertView {
@@ -107,6 +112,7 @@ func (d *Desk) AlertPage(w http.ResponseWriter, r *http.Request) {
 	}
 	p := alertPage{base: d.base(r, "alert.title"), Deliveries: ds}
 	p.A = viewAlert(p.L, a)
+	p.Crisis = d.crisisOfAlert(r, v.Workspace, a.ID)
 	p.Nav = "alerts"
 	switch r.URL.Query().Get("done") {
 	case "ack":
@@ -149,4 +155,56 @@ func (d *Desk) AlertAct(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, "/w/"+v.Workspace+"/alerts/"+strconv.FormatInt(id, 10)+"?done="+op, http.StatusSeeOther)
+}
+
+// crisisOfAlert finds the latest crisis proposed from an alert (nil when
+// none, or when the list cannot be read: the page still shows the alert).
+func (d *Desk) crisisOfAlert(r *http.Request, ws string, alertID int64) *store.CrisisRecord {
+	list, err := d.st.ListCrises(r.Context(), ws, 50)
+	if err != nil {
+		d.log.Warn("alert: crises", "ws", ws, "err", err)
+		return nil
+	}
+	for i := range list {
+		if list[i].AlertID == alertID {
+			return &list[i]
+		}
+	}
+	return nil
+}
+
+// AlertProposeCrisis proposes crisis mode from an alert: the crisis
+// service records the proposal (audited as crisis.proposed, citing the
+// alert) and the crisis screen shows it to be confirmed or dismissed.
+// Proposing again while a proposal from the alert is pending changes
+// nothing.
+func (d *Desk) AlertProposeCrisis(w http.ResponseWriter, r *http.Request) {
+	v := ViewerFrom(r.Context())
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		d.Error(w, r, http.StatusNotFound, "alert.not_found")
+		return
+	}
+	a, err := d.st.Alert(r.Context(), v.Workspace, id)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		d.Error(w, r, http.StatusNotFound, "alert.not_found")
+		return
+	case err != nil:
+		d.log.Error("alert propose crisis", "err", err)
+		d.Error(w, r, http.StatusInternalServerError, "error.internal")
+		return
+	case a.Resolved():
+		d.Error(w, r, http.StatusConflict, "alert.conflict")
+		return
+	}
+	if _, err := d.crisisSvc().Propose(r.Context(), v.Workspace, id, auth.UserActor(v.User.ID)); err != nil {
+		status, key := crisisErrStatus(err)
+		if status == http.StatusInternalServerError {
+			d.log.Error("alert propose crisis", "ws", v.Workspace, "err", err)
+		}
+		d.Error(w, r, status, key)
+		return
+	}
+	http.Redirect(w, r, withFlash("/w/"+v.Workspace+"/crisis", "crisis_proposed")+"#crisis-proposals", http.StatusSeeOther)
 }

@@ -155,7 +155,11 @@ func crisisID(r *http.Request) (int64, error) {
 // CrisisStart switches crisis mode on, or, with an alert id, records the
 // alert's proposal.
 func (d *Desk) CrisisStart(w http.ResponseWriter, r *http.Request) {
-	d.crisisAct(w, r, "crisis_started", func(ctx context.Context, v *Viewer, actor string) error {
+	flash := "crisis_started"
+	if r.PostFormValue("alert_id") != "" {
+		flash = "crisis_proposed"
+	}
+	d.crisisAct(w, r, flash, func(ctx context.Context, v *Viewer, actor string) error {
 		if a := r.PostFormValue("alert_id"); a != "" {
 			id, err := strconv.ParseInt(a, 10, 64)
 			if err != nil {

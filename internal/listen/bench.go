@@ -9,6 +9,8 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/stormwatch/stormwatch/internal/detect"
+	"github.com/stormwatch/stormwatch/internal/ingest"
 	"github.com/stormwatch/stormwatch/internal/sim"
 )
 
@@ -29,6 +31,32 @@ type BenchConfig struct {
 	Grace    time.Duration
 	Detector DetectorConfig
 	Campaign CampaignConfig
+	// Label says what the detectors make of an item: negative or not, and
+	// the categories found. Nil uses the simulator's truth labels, which
+	// measures the listening detectors alone; the storm benchmark of
+	// internal/bench passes the real detection engine.
+	Label Labeler
+	// LabelSource names Label in the report, e.g. the engine's versions.
+	LabelSource string
+}
+
+// Labeler classifies one simulated item as the pipeline would.
+type Labeler func(ctx context.Context, it ingest.Item) (negative bool, cats []detect.Category, err error)
+
+// Agreement compares the labeler's negativity with the simulator's truth.
+type Agreement struct {
+	TruePos, FalsePos, FalseNeg, TrueNeg int
+}
+
+// Precision and Recall of the labeler's negativity against the truth.
+func (a Agreement) Precision() float64 { return ratio(a.TruePos, a.TruePos+a.FalsePos) }
+func (a Agreement) Recall() float64    { return ratio(a.TruePos, a.TruePos+a.FalseNeg) }
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
 }
 
 // StormKind is one storm size and shape of the benchmark's mix.
@@ -57,9 +85,13 @@ type StormResult struct {
 	Kind       StormKind
 	Start, End time.Time
 	Items      int // items the storm caused
-	Detected   bool
-	Delay      time.Duration // storm start to first alert
-	First      Alert
+	// Early is how many of them came in its first 30 minutes: a slow
+	// build's first half hour holds only a handful, which bounds how soon
+	// any detector can tell it from chance.
+	Early    int
+	Detected bool
+	Delay    time.Duration // storm start to first alert
+	First    Alert
 }
 
 // BenchReport is the outcome of RunBench.
@@ -74,7 +106,9 @@ type BenchReport struct {
 	// FalseAlarms are alerts outside every storm's window and not set off
 	// by a storm's items.
 	FalseAlarms []Alert
-	Elapsed     time.Duration
+	// Negativity compares the labels used with the simulator's truth.
+	Negativity Agreement
+	Elapsed    time.Duration
 }
 
 func (c BenchConfig) withDefaults() BenchConfig {
@@ -99,9 +133,11 @@ func (c BenchConfig) withDefaults() BenchConfig {
 // RunBench simulates Warmup plus Weeks of traffic with Storms storms at
 // random times (nights and weekends included), feeds every event in time
 // order to a Detector and a Campaigns, and measures detection delay per
-// storm and false alarms. Negativity, categories and first-time authors
-// come from the simulator's truth labels, so the benchmark measures the
-// listening detectors, not the classifiers.
+// storm and false alarms. Negativity and categories come from cfg.Label
+// (the simulator's truth labels when nil); the simulator's truth only
+// says which storm an item belongs to, for the delays. First-time
+// authors are counted as the live listener counts them: an author id
+// not seen before on the channel.
 func RunBench(ctx context.Context, cfg BenchConfig) (BenchReport, error) {
 	cfg = cfg.withDefaults()
 	began := time.Now()
@@ -141,6 +177,7 @@ func RunBench(ctx context.Context, cfg BenchConfig) (BenchReport, error) {
 	camp := NewCampaigns(cfg.Campaign)
 	var alerts []Alert
 	stormOf := map[int64]int{} // item → storm, for the alerts' examples
+	seen := map[string]bool{}  // channel\x00author id
 	for n := int64(1); ; n++ {
 		if n%4096 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -154,12 +191,28 @@ func RunBench(ctx context.Context, cfg BenchConfig) (BenchReport, error) {
 		rep.Events++
 		if s := ev.Truth.Storm; s > 0 && s <= len(rep.Storms) {
 			rep.Storms[s-1].Items++
+			if ev.Item.CreatedAt.Before(rep.Storms[s-1].Start.Add(30 * time.Minute)) {
+				rep.Storms[s-1].Early++
+			}
 			stormOf[n] = s
 		}
 		o := Obs{
 			Workspace: ev.Item.Workspace, Channel: ev.Item.Channel, ItemID: n, At: ev.Item.CreatedAt,
 			AuthorID: ev.Item.AuthorID, AuthorName: ev.Item.AuthorName, Text: ev.Item.Text,
-			Negative: ev.Truth.Negative, Categories: ev.Truth.Categories, NewAuthor: ev.Truth.AuthorNew,
+			Negative: ev.Truth.Negative, Categories: ev.Truth.Categories,
+		}
+		if cfg.Label != nil {
+			neg, cats, err := cfg.Label(ctx, ev.Item)
+			if err != nil {
+				return rep, fmt.Errorf("listen: label item %d: %w", n, err)
+			}
+			o.Negative, o.Categories = neg, cats
+		}
+		rep.Negativity.add(o.Negative, ev.Truth.Negative)
+		if ev.Item.AuthorID != "" {
+			ak := ev.Item.Channel + "\x00" + ev.Item.AuthorID
+			o.NewAuthor = !seen[ak]
+			seen[ak] = true
 		}
 		as := det.Observe(o)
 		as = append(as, camp.Observe(o)...)
@@ -198,6 +251,19 @@ func RunBench(ctx context.Context, cfg BenchConfig) (BenchReport, error) {
 	}
 	rep.Elapsed = time.Since(began)
 	return rep, nil
+}
+
+func (a *Agreement) add(got, truth bool) {
+	switch {
+	case got && truth:
+		a.TruePos++
+	case got:
+		a.FalsePos++
+	case truth:
+		a.FalseNeg++
+	default:
+		a.TrueNeg++
+	}
 }
 
 // Row is the summary of one storm kind.
@@ -263,8 +329,13 @@ func (r BenchReport) FalseAlarmsPerWeek() float64 {
 func (r BenchReport) String() string {
 	var b strings.Builder
 	c := r.Config
-	fmt.Fprintf(&b, "storm benchmark: seed %d, %d simulated weeks measured after %s warm-up, %d storms, %d events (%.0f/h mean), negativity from simulator truth labels, ran in %s\n\n",
+	src := c.LabelSource
+	if src == "" {
+		src = "the simulator's truth labels"
+	}
+	fmt.Fprintf(&b, "storm benchmark: seed %d, %d simulated weeks measured after %s warm-up, %d storms, %d events (%.0f/h mean), ran in %s\n",
 		c.Seed, c.Weeks, c.Warmup, len(r.Storms), r.Events, c.RatePerHour, r.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(&b, "negativity from %s: precision %.3f, recall %.3f against the simulator's truth\n\n", src, r.Negativity.Precision(), r.Negativity.Recall())
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "storm\tstorms\tdetected\tmissed\tmedian delay\tp90 delay\tmax delay\t")
 	for _, row := range r.Summary() {
@@ -278,7 +349,7 @@ func (r BenchReport) String() string {
 	}
 	fmt.Fprintln(&b, "\nstorms:")
 	for _, s := range r.Storms {
-		line := fmt.Sprintf("  #%-2d %-16s %s  %4dm  %4d items  ", s.ID, s.Kind.Label, s.Start.Format("Mon 02 Jan 15:04"), int(s.End.Sub(s.Start).Minutes()), s.Items)
+		line := fmt.Sprintf("  #%-2d %-16s %s  %4dm  %4d items (%3d in 30m)  ", s.ID, s.Kind.Label, s.Start.Format("Mon 02 Jan 15:04"), int(s.End.Sub(s.Start).Minutes()), s.Items, s.Early)
 		if s.Detected {
 			line += fmt.Sprintf("detected after %-7s %s", s.Delay.Round(time.Second), s.First)
 		} else {

@@ -7,12 +7,15 @@
 // those counts in memory and hands them to the store as upserts of
 // counters (minute rows, rolled up into hour rows); Detector compares short
 // and long sliding windows of the same counts with a baseline that follows
-// the daily and weekly rhythm, and Campaigns looks at content and authors
-// (near-identical texts from many authors, one author on several channels).
+// the daily and weekly rhythm (plus a CUSUM trend test that accumulates a
+// rise too gentle for any one window), and Campaigns looks at content and
+// authors (near-identical texts from many authors, one author on several
+// channels).
 // RunBench measures both on the simulator's storms.
 package listen
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -40,6 +43,46 @@ type Obs struct {
 	Categories []detect.Category
 	// NewAuthor says this is the author's first item in the workspace.
 	NewAuthor bool
+}
+
+// NegativeCats make an item negative for listening: abuse and complaints.
+// Spam is not tone; a crisis signal (death, police, press) is news, not
+// negativity.
+var NegativeCats = []detect.Category{detect.Insult, detect.Harassment, detect.Threat, detect.Hate, detect.Sexual, detect.Doxxing, detect.Accusation, detect.Complaint}
+
+// MinScore is the least score of a signal listening counts, and
+// MinScores the least per category where the default policy asks for
+// more before it acts (policy/default.yaml): the trained model reports
+// every category it weighs, down to 0.1 ("ohhh la bouille" is 0.36
+// insult), and a veiled-threat cue alone scores 0.5 ("3 ans qu'on vient
+// chez vous ... merci !"); counting those made half the "negative" items
+// praise and questions, and a thank-you repeated by five clients looked
+// like a campaign.
+const MinScore = 0.5
+
+// MinScores: see MinScore.
+var MinScores = map[detect.Category]float64{
+	detect.Threat: 0.7, detect.Hate: 0.7, detect.Sexual: 0.7, detect.Harassment: 0.7,
+	detect.Doxxing: 0.6, detect.Accusation: 0.6, detect.Complaint: 0.6,
+}
+
+// FromSignals is what listening takes from the detectors' signals: the
+// categories found with at least their minimum score, once each in
+// order, and whether the item is negative. The live listener and the
+// benchmark share it, so the benchmark measures what production sees.
+func FromSignals(sigs []detect.Signal) (negative bool, cats []detect.Category) {
+	for _, s := range sigs {
+		if s.Score < max(MinScore, MinScores[s.Category]) {
+			continue
+		}
+		if !slices.Contains(cats, s.Category) {
+			cats = append(cats, s.Category)
+		}
+		if slices.Contains(NegativeCats, s.Category) {
+			negative = true
+		}
+	}
+	return negative, cats
 }
 
 // Topic is a named set of keywords; an item is about the topic when its

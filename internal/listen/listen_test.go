@@ -2,12 +2,15 @@ package listen
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/stormwatch/stormwatch/internal/detect"
+	"github.com/stormwatch/stormwatch/internal/ingest"
 	"github.com/stormwatch/stormwatch/internal/store"
 )
 
@@ -325,5 +328,102 @@ func TestBenchShort(t *testing.T) {
 	}
 	if len(rep.FalseAlarms) > 2 {
 		t.Errorf("%d false alarms in a week, want at most 2", len(rep.FalseAlarms))
+	}
+}
+
+// TestTrend: new accounts trickling in, one every four minutes, never
+// fill any window rule's minimum count, but the trend sum catches them
+// within half an hour; spam from new accounts is not a crowd arriving.
+func TestTrend(t *testing.T) {
+	tests := []struct {
+		name  string
+		trend TrendRule
+		cats  []detect.Category
+		want  bool
+	}{
+		{"trend on", TrendRule{}, nil, true},
+		{"windows alone", TrendRule{Off: true}, nil, false},
+		{"spam from new accounts", TrendRule{}, []detect.Category{detect.Spam}, false},
+	}
+	start := mon.Add(8*24*time.Hour + 10*time.Hour)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := NewDetector(DetectorConfig{Trend: tt.trend})
+			id := steady(d)
+			var got *Alert
+			for i := range 12 {
+				at := start.Add(time.Duration(i) * 4 * time.Minute)
+				for _, a := range d.Observe(Obs{Workspace: "w", Channel: "fb", ItemID: id, At: at, Text: "bonjour", NewAuthor: true, Categories: tt.cats}) {
+					if a.Metric == NewAuthors && a.Channel == "fb" && got == nil {
+						got = &a
+					}
+				}
+				id++
+			}
+			if (got != nil) != tt.want {
+				t.Fatalf("new_authors alert = %v, want %v", got, tt.want)
+			}
+			if got == nil {
+				return
+			}
+			if delay := got.At.Sub(start); delay > 30*time.Minute {
+				t.Errorf("trend alert after %s, want within 30m", delay)
+			}
+			if got.Observed < 5 || got.Expected <= 0 || got.Ratio() < 2 || got.Window <= 0 || got.Window > 40*time.Minute {
+				t.Errorf("trend alert lacks its numbers: %s (window %s)", got, got.Window)
+			}
+		})
+	}
+}
+
+func TestFromSignals(t *testing.T) {
+	tests := []struct {
+		name string
+		sigs []detect.Signal
+		neg  bool
+		cats []detect.Category
+	}{
+		{"none", nil, false, nil},
+		{"praise", []detect.Signal{{Category: detect.Praise, Score: 0.9}}, false, []detect.Category{detect.Praise}},
+		{"complaint", []detect.Signal{{Category: detect.Complaint, Score: 0.7}, {Category: detect.Question, Score: 0.6}}, true, []detect.Category{detect.Complaint, detect.Question}},
+		{"the model's doubts do not count", []detect.Signal{{Category: detect.Insult, Score: 0.36}, {Category: detect.Praise, Score: 0.8}}, false, []detect.Category{detect.Praise}},
+		{"spam is not tone", []detect.Signal{{Category: detect.Spam, Score: 0.95}}, false, []detect.Category{detect.Spam}},
+		{"pii twice", []detect.Signal{{Category: detect.Doxxing, Score: 0.8, Entity: "a"}, {Category: detect.Doxxing, Score: 0.7, Entity: "b"}}, true, []detect.Category{detect.Doxxing}},
+	}
+	for _, tt := range tests {
+		neg, cats := FromSignals(tt.sigs)
+		if neg != tt.neg || fmt.Sprint(cats) != fmt.Sprint(tt.cats) {
+			t.Errorf("%s: FromSignals = %v %v, want %v %v", tt.name, neg, cats, tt.neg, tt.cats)
+		}
+	}
+}
+
+// TestBenchLabeler: a labeler sees every simulated item, and what it says
+// is what the detectors count.
+func TestBenchLabeler(t *testing.T) {
+	calls := 0
+	rep, err := RunBench(context.Background(), BenchConfig{Seed: 1, Weeks: 1, Storms: 2, LabelSource: "a labeler that finds nothing",
+		Label: func(ctx context.Context, it ingest.Item) (bool, []detect.Category, error) {
+			calls++
+			return false, nil, nil
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if calls != rep.Events || calls == 0 {
+		t.Errorf("labeler called %d times for %d events", calls, rep.Events)
+	}
+	if rep.Negativity.TruePos+rep.Negativity.FalsePos != 0 || rep.Negativity.FalseNeg == 0 {
+		t.Errorf("agreement = %+v, want no positives and some misses", rep.Negativity)
+	}
+	if s := rep.String(); !strings.Contains(s, "negativity from a labeler that finds nothing: precision 0.000, recall 0.000") {
+		t.Errorf("report does not name its labels:\n%s", s)
+	}
+	_, err = RunBench(context.Background(), BenchConfig{Seed: 1, Weeks: 1, Storms: 2,
+		Label: func(ctx context.Context, it ingest.Item) (bool, []detect.Category, error) {
+			return false, nil, errors.New("engine down")
+		}})
+	if err == nil || !strings.Contains(err.Error(), "engine down") {
+		t.Errorf("a failing labeler: err = %v", err)
 	}
 }

@@ -2,6 +2,7 @@ package listen
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -50,6 +51,38 @@ type ShareRule struct {
 	MaxP     float64
 }
 
+// TrendRule is a Poisson CUSUM per series and metric: minute by minute it
+// adds the log-likelihood ratio of "Rho times the baseline" against "the
+// baseline" and forgets what falls below zero, so a rise too gentle for
+// any one window (a slow build) accumulates evidence from its first
+// minutes. It alerts when the sum reaches H and the items since the
+// rise began number at least MinCount, at least MinRatio times what the
+// baseline expected over the same span.
+//
+// H bounds false alarms: under the baseline the sum passes H about once
+// in e^H / (Rho-1) expected items per series, and the count and ratio
+// guards keep a quiet night's handful from ever counting.
+type TrendRule struct {
+	Rho      float64
+	H        float64
+	MinCount int
+	MinRatio float64
+	// Metrics are the metrics tested. Volume and negativity follow the
+	// daily rhythm too loosely for a sum over an hour to be trusted (the
+	// benchmark saw several false alarms a week); a storm's crowd of new
+	// accounts stands out against a baseline of almost none.
+	Metrics []Metric
+	// Off turns the trend test off (the window rules alone).
+	Off bool
+}
+
+// DefaultTrend is tuned on the storm benchmark (seeds 1 to 4, the real
+// detection engine): it brought the slow 3× build's median delay from
+// 46-83 minutes to 31-40, and the 5× pile-on's down a little, with no more
+// than 0.4 false alarms a week. Sums over volume or negativity added
+// several false alarms a week for no faster detection.
+var DefaultTrend = TrendRule{Rho: 4, H: 6, MinCount: 5, MinRatio: 2, Metrics: []Metric{NewAuthors}}
+
 // DetectorConfig tunes a Detector. Zero fields take the defaults.
 type DetectorConfig struct {
 	Topics   []Topic
@@ -67,6 +100,9 @@ type DetectorConfig struct {
 	// Cooldown is how long a series and metric stay quiet after an alert.
 	// Default 1 hour.
 	Cooldown time.Duration
+	// Trend is the CUSUM test of every counted metric. Default
+	// DefaultTrend; Trend.Off disables it.
+	Trend TrendRule
 }
 
 // DefaultRules: short windows catch a pile-on within minutes, long ones a
@@ -105,6 +141,9 @@ func (c DetectorConfig) withDefaults() DetectorConfig {
 	c.FloorPerHour = floors
 	if c.Cooldown <= 0 {
 		c.Cooldown = time.Hour
+	}
+	if c.Trend.Rho <= 1 && !c.Trend.Off {
+		c.Trend = DefaultTrend
 	}
 	return c
 }
@@ -224,8 +263,19 @@ const ringLen = 128
 
 const maxExamples = 5
 
+// cusum is one metric's trend statistic: the log-likelihood sum S over
+// the completed minutes since the rise began (minute since), with the
+// items N and the baseline's expectation E over the same minutes.
+type cusum struct {
+	S, N, E float64
+	since   int64
+}
+
 type keyState struct {
 	ring     [ringLen][nMetrics]int32
+	trend    [nMetrics]cusum
+	lamHour  int64 // hour (unix/3600) lam was computed for
+	lam      [nMetrics]float64
 	last     int64 // minute (unix/60) of the newest ring slot
 	hour     int64 // hour (unix/3600) being accumulated
 	hourN    [nMetrics]float64
@@ -266,7 +316,10 @@ func (d *Detector) Observe(o Obs) []Alert {
 	// the floor is its expectation.
 	warm := o.At.Sub(born) >= time.Duration(d.cfg.MinDays)*24*time.Hour
 	d.keys = d.m.keys(o, d.keys)
-	inc := [nMetrics]bool{true, o.Negative, o.NewAuthor, hasAny(o.Categories, severeCats)}
+	// A throwaway account posting spam is the spam detector's business:
+	// counted as a new author, a spammer's burst looked like a storm's crowd.
+	newAuthor := o.NewAuthor && !slices.Contains(o.Categories, detect.Spam)
+	inc := [nMetrics]bool{true, o.Negative, newAuthor, hasAny(o.Categories, severeCats)}
 	for _, k := range d.keys {
 		ks := d.series[k]
 		if ks == nil {
@@ -302,6 +355,9 @@ func (d *Detector) newState(t time.Time) *keyState {
 // are learned (hours without items as zeros).
 func (d *Detector) advance(ks *keyState, t time.Time) {
 	m := t.Unix() / 60
+	if m > ks.last && !d.cfg.Trend.Off {
+		d.fold(ks, m)
+	}
 	for i := ks.last + 1; i <= m && i <= ks.last+ringLen; i++ {
 		ks.ring[i%ringLen] = [nMetrics]int32{}
 	}
@@ -325,6 +381,80 @@ func (d *Detector) advance(ks *keyState, t time.Time) {
 	ks.hour, ks.hourN = h, [nMetrics]float64{}
 }
 
+// trendSpan is the most minutes of silence folded into the trend sums; by
+// then every sum is back at zero.
+const trendSpan = 240
+
+// fold adds the minutes from ks.last (complete now) up to, not including,
+// minute m to the trend sums.
+func (d *Detector) fold(ks *keyState, m int64) {
+	r := d.cfg.Trend
+	lnRho := math.Log(r.Rho)
+	end := min(m, ks.last+trendSpan)
+	for min := ks.last; min < end; min++ {
+		slot := ks.ring[min%ringLen]
+		if min > ks.last {
+			slot = [nMetrics]int32{} // minutes with no item
+		}
+		lam := d.lambda(ks, min)
+		for i := range ks.trend {
+			c := &ks.trend[i]
+			x := float64(slot[i])
+			c.S += x*lnRho - (r.Rho-1)*lam[i]
+			c.N += x
+			c.E += lam[i]
+			if c.S <= 0 {
+				*c = cusum{since: min + 1}
+			}
+		}
+	}
+	if end < m {
+		for i := range ks.trend {
+			ks.trend[i] = cusum{since: m}
+		}
+	}
+}
+
+// lambda is each metric's expected count per minute in minute min: the
+// baseline, never below the floor.
+func (d *Detector) lambda(ks *keyState, min int64) [nMetrics]float64 {
+	h := min / 60
+	if h != ks.lamHour || ks.lam == [nMetrics]float64{} {
+		t := time.Unix(h*3600, 0)
+		for i := range ks.lam {
+			ks.lam[i] = max(ks.base[i].PerHour(t), d.cfg.FloorPerHour[rateMetrics[i]]) / 60
+		}
+		ks.lamHour = h
+	}
+	return ks.lam
+}
+
+// testTrend tests metric i's trend sum with the current minute so far.
+func (d *Detector) testTrend(k Key, ks *keyState, at time.Time, i int) (Alert, bool) {
+	r := d.cfg.Trend
+	if r.Off || !slices.Contains(r.Metrics, rateMetrics[i]) {
+		return Alert{}, false
+	}
+	c := &ks.trend[i]
+	frac := float64(at.Unix()%60) / 60
+	lam := d.lambda(ks, ks.last)[i]
+	x := float64(ks.ring[ks.last%ringLen][i])
+	score := c.S + x*math.Log(r.Rho) - (r.Rho-1)*lam*frac
+	n, e := c.N+x, c.E+lam*frac
+	if score < r.H || n < float64(r.MinCount) || n < r.MinRatio*e {
+		return Alert{}, false
+	}
+	from := time.Unix(c.since*60, 0)
+	// The rise is reported, then forgotten: a storm that goes on builds a
+	// new sum, which extends the cooldown rather than paging again.
+	*c = cusum{since: ks.last + 1}
+	return Alert{
+		Workspace: k.Workspace, Kind: store.AlertStorm, Metric: rateMetrics[i], Channel: k.Channel, Topic: k.Topic,
+		Window: at.Sub(from).Truncate(time.Minute) + time.Minute, Observed: n, Expected: e, P: poissonTail(int(n), e), At: at,
+		Examples: slices.Clone(ks.examples[i]),
+	}, true
+}
+
 // window sums metric i over the last n minutes (the current one included).
 func (ks *keyState) window(i, n int) int {
 	s := 0
@@ -345,6 +475,9 @@ func (d *Detector) test(k Key, ks *keyState, at time.Time, inc [nMetrics]bool) [
 		}
 		metric := rateMetrics[i]
 		a, ok := d.testRate(k, ks, at, i)
+		if !ok {
+			a, ok = d.testTrend(k, ks, at, i)
+		}
 		if !ok {
 			continue
 		}

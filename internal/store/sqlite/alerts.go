@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"encoding/json"
 	"errors"
@@ -327,7 +328,9 @@ func (s *Store) SetRota(ctx context.Context, workspace string, doc []byte, actor
 			return err
 		}
 		_, err = appendAudit(ctx, tx, []audit.Event{{At: now, Workspace: workspace, Actor: actor, Kind: "alert.rota_changed", Subject: "rota:" + workspace,
-			Data: caseData(map[string]any{"bytes": len(doc)})}})
+			// The digest ties the audit line to the exact rota that was in
+			// force, without copying people's addresses into the log.
+			Data: caseData(map[string]any{"bytes": len(doc), "sha256": fmt.Sprintf("%x", sha256.Sum256(doc))})}})
 		return err
 	})
 	if err != nil {
