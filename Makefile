@@ -12,11 +12,15 @@ run:
 
 ## test: the whole suite (what .ci/run calls)
 test: deps vet
-	$(GO) test -count=1 -timeout 20m ./...
+	STORMWATCH_PDS_HARNESS=$(CURDIR)/scripts/pds $(GO) test -count=1 -timeout 20m ./...
 
-## deps: what the tests need from Debian: chromium for the desk's browser tests (installed once)
+## deps: what the tests need from Debian: chromium for the desk's browser tests (installed once);
+## npm, python3, make and g++ for the local Bluesky PDS, whose Node and modules are cached by scripts/pds/install.sh
 deps:
 	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+	@missing=""; for t in npm python3 make g++; do command -v $$t >/dev/null || missing="$$missing $$t"; done; \
+	if [ -n "$$missing" ]; then apt-get update && apt-get install -y $$missing; fi
+	sh scripts/pds/install.sh
 
 vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

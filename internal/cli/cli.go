@@ -45,6 +45,7 @@ func commands() map[string]command {
 		"workspace": {"workspace create ID --name NAME [--policy FILE] | workspace list", runWorkspace},
 		"bundle":    {"bundle verify FILE | bundle export --workspace W --case N -o FILE.zip: evidence bundles", runBundle},
 		"case":      {"case report --workspace W --case N -o FILE.pdf: the PDF case report", runCase},
+		"channels":  {channelsUsage + ": connected channels and their credentials key", runChannels},
 		"bench":     {"bench ingest|detect|storms: throughput and latency, detection speed and memory, storm detection delay", runBench},
 		"version": {"print the version", func(_ context.Context, env Env, _ []string) error {
 			fmt.Fprintln(env.Stdout, "stormwatch", Version)

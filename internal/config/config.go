@@ -44,6 +44,11 @@ type Config struct {
 	// SecretKey (32 bytes, given as 64 hex digits) seals TOTP secrets in
 	// the database; empty stores them unsealed (fine for the demo only).
 	SecretKey []byte
+	// CredentialsKey is the key ring sealing channel credentials (secret):
+	// "id:base64key" entries of 32 bytes, newest first, comma-separated.
+	// Empty: the demo generates one into DataDir; otherwise channels
+	// cannot be connected.
+	CredentialsKey string
 	// TrustedOrigins may post to the desk besides its own origin (a proxy
 	// under another name), comma-separated.
 	TrustedOrigins []string
@@ -132,6 +137,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	str("STORMWATCH_SECOND_OPINION", &c.SecondOpinion)
 	str("STORMWATCH_SECOND_OPINION_URL", &c.SecondOpinionURL)
 	secret("STORMWATCH_SECOND_OPINION_KEY", &c.SecondOpinionKey)
+	secret("STORMWATCH_CREDENTIALS_KEY", &c.CredentialsKey)
 	if v := getenv("STORMWATCH_SECURE_COOKIES"); v != "" {
 		if v != "auto" && v != "true" && v != "false" {
 			errs = append(errs, fmt.Errorf("STORMWATCH_SECURE_COOKIES=%q: want auto, true or false", v))

@@ -186,6 +186,14 @@ func TestEveryRouteIsListedAndGuarded(t *testing.T) {
 				t.Errorf("%s without token = %d, want 401", rt.Pattern, status)
 			}
 		case "public":
+			if strings.HasPrefix(path, "/hooks/") {
+				// Platform webhooks check their own signatures; a channel
+				// that does not exist (here without a desk) is 404.
+				if status != 404 {
+					t.Errorf("%s for no channel = %d, want 404", rt.Pattern, status)
+				}
+				continue
+			}
 			if status >= 400 {
 				t.Errorf("%s = %d, want success", rt.Pattern, status)
 			}

@@ -110,6 +110,10 @@ func (r *Runner) Run(ctx context.Context) error {
 	}
 	channel := r.Source.Channel()
 	lastEmit := time.Now()
+	// progressed: the source stored something since its last failure. A
+	// long-lived source (a stream) only returns on error, so "failures in
+	// a row" must count from its last success, not from the start.
+	progressed := false
 	emit := func(ctx context.Context, items []ingest.Item, cursor string) error {
 		for i := range items {
 			items[i].Channel = channel
@@ -118,6 +122,7 @@ func (r *Runner) Run(ctx context.Context) error {
 			return fmt.Errorf("store %d items from %s: %w", len(items), channel, err)
 		}
 		lastEmit = time.Now()
+		progressed = true
 		if r.Ingested != nil && len(items) > 0 {
 			r.Ingested(len(items))
 		}
@@ -137,6 +142,10 @@ func (r *Runner) Run(ctx context.Context) error {
 			failures, wait = 0, r.MinWait
 			continue
 		}
+		if progressed {
+			failures, wait = 0, r.MinWait
+		}
+		progressed = false
 		failures++
 		var ra interface{ RetryAfter() time.Duration }
 		delay := wait

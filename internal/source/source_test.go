@@ -114,3 +114,78 @@ func TestHas(t *testing.T) {
 		t.Errorf("Has(%v) wrong", caps)
 	}
 }
+
+// stream stores one item and then fails, on every call, like a streaming
+// connection that drops now and then; with broken set it fails at once.
+type stream struct {
+	mu     sync.Mutex
+	calls  int
+	broken bool
+}
+
+func (s *stream) Channel() string                   { return "mastodon:@org@social.example" }
+func (s *stream) Capabilities() []source.Capability { return []source.Capability{source.ReadMentions} }
+func (s *stream) Run(ctx context.Context, cursor string, emit source.EmitFunc) error {
+	s.mu.Lock()
+	s.calls++
+	call := s.calls
+	s.mu.Unlock()
+	if !s.broken {
+		item := ingest.Item{PlatformID: fmt.Sprint(call), Kind: ingest.KindMention, Text: fmt.Sprintf("post %d", call)}
+		if err := emit(ctx, []ingest.Item{item}, strconv.Itoa(call)); err != nil {
+			return err
+		}
+	}
+	return errors.New("stream closed by the platform")
+}
+
+// TestRunnerCountsFailuresFromTheLastSuccess: a stream that delivers and
+// then drops is healthy however many times it drops; one that never
+// delivers is reported after Failures drops in a row.
+func TestRunnerCountsFailuresFromTheLastSuccess(t *testing.T) {
+	for _, tt := range []struct {
+		name       string
+		broken     bool
+		wantReport bool
+	}{
+		{"delivers between drops", false, false},
+		{"never delivers", true, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "sw.db"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			if err := st.CreateWorkspace(ctx, store.Workspace{ID: "demo", Name: "Demo"}, "test"); err != nil {
+				t.Fatal(err)
+			}
+			src := &stream{broken: tt.broken}
+			var mu sync.Mutex
+			var reports []string
+			r := &source.Runner{Workspace: "demo", Source: src, Store: st, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+				Failures: 3, MinWait: time.Microsecond, MaxWait: time.Microsecond,
+				Unhealthy: func(channel, reason string) { mu.Lock(); reports = append(reports, reason); mu.Unlock() }}
+			done := make(chan struct{})
+			go func() { r.Run(ctx); close(done) }()
+			for {
+				src.mu.Lock()
+				calls := src.calls
+				src.mu.Unlock()
+				if calls >= 12 {
+					break
+				}
+				time.Sleep(time.Millisecond)
+			}
+			cancel()
+			<-done
+			mu.Lock()
+			defer mu.Unlock()
+			if got := len(reports) > 0; got != tt.wantReport {
+				t.Errorf("reported unhealthy = %v (%q), want %v", got, reports, tt.wantReport)
+			}
+		})
+	}
+}

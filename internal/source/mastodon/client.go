@@ -93,6 +93,7 @@ func (c *Connector) request(ctx context.Context, method, path string, query, for
 				e.after = time.Minute
 			}
 		}
+		e.after = min(e.after, c.cfg.MaxRetryWait)
 	}
 	return nil, resp.Header, e
 }

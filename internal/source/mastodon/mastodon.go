@@ -56,6 +56,10 @@ type Config struct {
 	PageSize int
 	// HTTPClient defaults to a client with a 30 s timeout.
 	HTTPClient *http.Client
+	// MaxRetryWait caps how long a 429's or 5xx's Retry-After (or the
+	// default wait when none is given) is honoured; default one hour.
+	// Tests shorten it rather than sleep.
+	MaxRetryWait time.Duration
 }
 
 // Connector reads and acts on one Mastodon account. It implements
@@ -95,6 +99,9 @@ func New(cfg Config) (*Connector, error) {
 			cfg.PollInterval = 5 * time.Minute
 		}
 	}
+	if cfg.MaxRetryWait <= 0 {
+		cfg.MaxRetryWait = time.Hour
+	}
 	hc := cfg.HTTPClient
 	if hc == nil {
 		hc = &http.Client{Timeout: 30 * time.Second}
@@ -106,16 +113,16 @@ func New(cfg Config) (*Connector, error) {
 func (c *Connector) Channel() string { return c.cfg.Channel }
 
 // Capabilities: mentions are read; reply, delete (own statuses only),
-// block, mute and report are done.
+// block, mute, report and publish are done.
 func (c *Connector) Capabilities() []source.Capability {
-	return []source.Capability{source.ReadMentions, source.Reply, source.Delete, source.Block, source.Mute, source.Report}
+	return []source.Capability{source.ReadMentions, source.Reply, source.Delete, source.Block, source.Mute, source.Report, source.Publish}
 }
 
 // Can reports whether the connector can perform kind. Hide does not exist
 // on Mastodon (a reply cannot be hidden by the author of the parent).
 func (c *Connector) Can(kind act.Kind) bool {
 	switch kind {
-	case act.Reply, act.Delete, act.Block, KindMute, act.Report:
+	case act.Reply, act.Delete, act.Block, KindMute, act.Report, act.Publish:
 		return true
 	}
 	return false
@@ -124,7 +131,7 @@ func (c *Connector) Can(kind act.Kind) bool {
 // DeduplicatesKind reports, per kind, whether running the same action twice
 // has one effect:
 //
-//   - reply: yes, through the Idempotency-Key header, which Mastodon keeps
+//   - reply, publish: yes, through the Idempotency-Key header, which Mastodon keeps
 //     for one hour (a retry later than that posts again); other servers
 //     implementing the API may ignore the header.
 //   - block, mute: yes, naturally (blocking a blocked account changes
@@ -135,7 +142,7 @@ func (c *Connector) Can(kind act.Kind) bool {
 //     cannot be listed back, so a retried report may be filed twice.
 func (c *Connector) DeduplicatesKind(kind act.Kind) bool {
 	switch kind {
-	case act.Reply, act.Block, KindMute, act.Delete:
+	case act.Reply, act.Publish, act.Block, KindMute, act.Delete:
 		return true
 	}
 	return false

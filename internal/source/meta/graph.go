@@ -48,6 +48,9 @@ const DefaultBaseURL = "https://graph.facebook.com/v23.0"
 type Graph struct {
 	ChannelName string
 	Platform    Platform
+	// PageID is the Facebook Page's id, needed only to publish on the
+	// Page's feed (POST /{page-id}/feed).
+	PageID string
 	// Token is the Page access token (for Instagram, the token of the Page
 	// linked to the Instagram account). It is sent in the Authorization
 	// header, never in the URL.
@@ -69,16 +72,28 @@ type Graph struct {
 // Channel returns the channel name.
 func (g *Graph) Channel() string { return g.ChannelName }
 
-// Capabilities lists what a Page or Instagram channel can do here.
+// Capabilities lists what a Page or Instagram channel can do here. A
+// Facebook Page with its PageID also publishes; Instagram publishing
+// needs a media container and is not offered.
 func (g *Graph) Capabilities() []source.Capability {
-	return []source.Capability{source.ReadReplies, source.Hide, source.Delete, source.Reply}
+	caps := []source.Capability{source.ReadReplies, source.Hide, source.Delete, source.Reply}
+	if g.canPublish() {
+		caps = append(caps, source.Publish)
+	}
+	return caps
 }
 
-// Can reports hide, unhide, delete and reply.
+func (g *Graph) canPublish() bool {
+	return g.Platform == Facebook && g.PageID != "" && !strings.ContainsAny(g.PageID, "/?#")
+}
+
+// Can reports hide, unhide, delete and reply, and publish on a Page.
 func (g *Graph) Can(k act.Kind) bool {
 	switch k {
 	case act.Hide, act.Unhide, act.Delete, act.Reply:
 		return true
+	case act.Publish:
+		return g.canPublish()
 	}
 	return false
 }
@@ -88,6 +103,9 @@ func (g *Graph) Deduplicates() bool { return false }
 
 // Execute performs a on the comment item is.
 func (g *Graph) Execute(ctx context.Context, a act.Action, item ingest.Item) (string, error) {
+	if a.Kind == act.Publish {
+		return g.publish(ctx, a)
+	}
 	id := GraphID(item.PlatformID)
 	if id == "" || strings.ContainsAny(id, "/?#") {
 		return "", act.Permanent(fmt.Errorf("meta: item %d has no usable Graph id %q", item.ID, item.PlatformID))
@@ -143,6 +161,41 @@ func (g *Graph) Execute(ctx context.Context, a act.Action, item ingest.Item) (st
 		return "unhid " + id, nil
 	}
 	return "hid " + id, nil
+}
+
+// publish posts the action's text on the Page's feed (POST
+// /{page-id}/feed, params "text" or "message", and "link"). Graph takes
+// no idempotency key: a publish interrupted mid-flight is left for a
+// person (Deduplicates is false), never posted blindly again.
+func (g *Graph) publish(ctx context.Context, a act.Action) (string, error) {
+	if !g.canPublish() {
+		return "", act.Permanent(errors.New("meta: publishing needs a Facebook Page id"))
+	}
+	text, err := replyText(a.Params)
+	if err != nil {
+		return "", act.Permanent(err)
+	}
+	var p struct {
+		Link string `json:"link"`
+	}
+	_ = json.Unmarshal(a.Params, &p) // replyText has read it already
+	if wait := g.backoff(); wait > 0 {
+		return "", act.RetryAfter(fmt.Errorf("meta: backing off %s: app usage near the rate limit", wait.Round(time.Second)), wait)
+	}
+	q := url.Values{}
+	q.Set("message", text)
+	if p.Link != "" {
+		q.Set("link", p.Link)
+	}
+	body, err := g.call(ctx, http.MethodPost, "/"+g.PageID+"/feed", q)
+	if err != nil {
+		return "", fmt.Errorf("meta: publish on page %s: %w", g.PageID, err)
+	}
+	var r struct {
+		ID string `json:"id"`
+	}
+	_ = json.Unmarshal(body, &r)
+	return "published as " + r.ID, nil
 }
 
 func replyText(params json.RawMessage) (string, error) {

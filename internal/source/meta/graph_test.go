@@ -214,3 +214,56 @@ func TestUsageNearLimitBacksOff(t *testing.T) {
 		t.Errorf("absurd usage: %s", w)
 	}
 }
+
+func TestPublishOnPageFeed(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		p       Platform
+		pageID  string
+		params  string
+		answers []answer
+		want    string
+		perm    bool
+		retry   bool
+	}{
+		{name: "page", p: Facebook, pageID: "998877665544332", params: `{"text":"We are open on Saturday.","link":"https://clinic.example/hours"}`,
+			answers: []answer{{status: 200, body: `{"id":"998877665544332_555"}`}}, want: "published as 998877665544332_555"},
+		{name: "no page id", p: Facebook, params: `{"text":"x"}`, answers: []answer{ok}, perm: true},
+		{name: "instagram", p: Instagram, pageID: "1", params: `{"text":"x"}`, answers: []answer{ok}, perm: true},
+		{name: "no text", p: Facebook, pageID: "1", params: `{}`, answers: []answer{ok}, perm: true},
+		{name: "throttled", p: Facebook, pageID: "1", params: `{"text":"x"}`,
+			answers: []answer{{status: 400, body: `{"error":{"message":"Application request limit reached","type":"OAuthException","code":4}}`}}, retry: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g, f := newGraph(t, tc.p, tc.answers...)
+			g.PageID = tc.pageID
+			if g.Can(act.Publish) != (tc.pageID != "" && tc.p == Facebook) {
+				t.Errorf("Can(publish) = %v", g.Can(act.Publish))
+			}
+			res, err := g.Execute(context.Background(), act.Action{Kind: act.Publish, IdempotencyKey: "k", Params: json.RawMessage(tc.params)}, ingest.Item{ID: 1, PlatformID: "draft:1"})
+			switch {
+			case tc.perm:
+				if !act.IsPermanent(err) || len(f.requests()) != 0 {
+					t.Fatalf("err %v after %d requests; want permanent before any request", err, len(f.requests()))
+				}
+				return
+			case tc.retry:
+				if err == nil || act.IsPermanent(err) {
+					t.Fatalf("err %v; want retryable", err)
+				}
+				return
+			}
+			if err != nil || res != tc.want {
+				t.Fatalf("Execute = %q, %v", res, err)
+			}
+			reqs := f.requests()
+			if len(reqs) != 1 || reqs[0].Method != "POST" || reqs[0].URL.Path != "/v23.0/998877665544332/feed" {
+				t.Fatalf("requests %v", reqs)
+			}
+			q := reqs[0].URL.Query()
+			if q.Get("message") != "We are open on Saturday." || q.Get("link") != "https://clinic.example/hours" || q.Get("appsecret_proof") == "" || q.Get("access_token") != "" {
+				t.Errorf("query %v", q)
+			}
+		})
+	}
+}
