@@ -14,6 +14,9 @@ import (
 )
 
 func runImport(ctx context.Context, env Env, args []string) error {
+	if len(args) > 0 && args[0] == "survey" {
+		return runImportSurvey(ctx, env, args[1:])
+	}
 	fs := newFlags(env, "import", "import FILE [--workspace demo] [--channel NAME] [--format jsonl|csv]")
 	ws := fs.String("workspace", "demo", "workspace to import into")
 	channel := fs.String("channel", "", "channel for records that name none (e.g. survey, import)")
