@@ -88,6 +88,8 @@ func (d *Desk) apply(ctx context.Context, v *Viewer, itemID int64, kind, nonce s
 		if !ok {
 			text, _ = r.PublicText("en")
 		}
+		// The author can read the rule in full on the public guidelines page.
+		text = d.citeRule(ctx, v.Workspace, rule, lang, text)
 		queue(act.NotifyAuthor, rule, map[string]string{"rule": rule, "text": text, "lang": lang})
 	case "block":
 		queue(act.Block, rule, nil)

@@ -221,7 +221,7 @@ func (d *Desk) ruleVars(ctx context.Context, ws string, qi store.QueueItem, lang
 				text, ok = r.PublicText("en")
 			}
 			if ok {
-				out["rule_text"] = text
+				out["rule_text"] = d.citeRule(ctx, ws, id, lang, text) // with the public page's link, if any
 			}
 		}
 	}

@@ -1,0 +1,23 @@
+package app
+
+import (
+	"testing"
+
+	"github.com/stormwatch/stormwatch/internal/config"
+)
+
+func TestPublicURL(t *testing.T) {
+	for _, tt := range []struct {
+		origins []string
+		want    string
+	}{
+		{nil, ""},
+		{[]string{"https://desk.example.org"}, "https://desk.example.org"},
+		{[]string{"https://desk.example.org/x/"}, "https://desk.example.org"},
+		{[]string{"not a url", "ftp://x", "http://127.0.0.1:8080"}, "http://127.0.0.1:8080"},
+	} {
+		if got := publicURL(config.Config{TrustedOrigins: tt.origins}); got != tt.want {
+			t.Errorf("publicURL(%v) = %q, want %q", tt.origins, got, tt.want)
+		}
+	}
+}
