@@ -22,10 +22,12 @@ import (
 	"github.com/stormwatch/stormwatch/internal/alert"
 	"github.com/stormwatch/stormwatch/internal/auth"
 	"github.com/stormwatch/stormwatch/internal/cases"
+	"github.com/stormwatch/stormwatch/internal/channels"
 	"github.com/stormwatch/stormwatch/internal/config"
 	"github.com/stormwatch/stormwatch/internal/crisis"
 	"github.com/stormwatch/stormwatch/internal/desk"
 	"github.com/stormwatch/stormwatch/internal/detect"
+	"github.com/stormwatch/stormwatch/internal/drill"
 	"github.com/stormwatch/stormwatch/internal/ingest"
 	"github.com/stormwatch/stormwatch/internal/pipeline"
 	"github.com/stormwatch/stormwatch/internal/replies"
@@ -54,6 +56,11 @@ type App struct {
 	Dispatcher  *alert.Dispatcher
 	Escalator   *alert.Escalator
 	Listener    *Listener
+	// Channels changes the connected channels; Supervisor runs them.
+	Channels   *channels.Service
+	Supervisor *channels.Supervisor
+	// Drills runs tabletop drills in sandbox workspaces (see drills.go).
+	Drills *drill.Service
 
 	// DemoToken is the demo workspace's API token when Cfg.Demo is set.
 	DemoToken string
@@ -128,6 +135,10 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, engine *detec
 	}
 	a.Escalator = &alert.Escalator{Store: st, Dispatch: a.Dispatcher, BaseURL: a.AlertConfig.BaseURL, Log: log.With("component", "alert")}
 	a.Listener = &Listener{Store: st, Escalate: a.Escalator, Log: log.With("component", "listen")}
+	if err := a.setupChannels(ctx); err != nil {
+		st.Close()
+		return nil, err
+	}
 	a.Cases = &cases.Service{Store: st}
 	a.Replies = replies.New(st, replies.NewToneChecker(nil))
 	if cfg.Demo {
@@ -136,7 +147,9 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, engine *detec
 			return nil, fmt.Errorf("demo reply templates: %w", err)
 		}
 	}
-	a.Desk, err = desk.New(desk.Options{Store: st, Auth: a.Auth, Log: log.With("component", "desk"), Cases: a.Cases, Replies: a.Replies})
+	a.setupOutbound(ctx)
+	a.Desk, err = desk.New(desk.Options{Store: st, Auth: a.Auth, Log: log.With("component", "desk"), Cases: a.Cases, Replies: a.Replies, Channels: a.Channels, ChannelHooks: a.Supervisor,
+		PublicURL: publicURL(cfg)})
 	if err != nil {
 		st.Close()
 		return nil, err
@@ -179,6 +192,8 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, engine *detec
 			a.Listener.Enqueue(items, ds)
 		},
 	}
+	a.wireDrills()
+	a.wireFollowUps()
 	a.Server = &server.Server{
 		Store: st, Log: log.With("component", "http"), Metrics: a.Metrics, MaxBodyBytes: cfg.MaxBodyBytes,
 		Ingested: a.Processor.Wake,
@@ -194,15 +209,9 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, engine *detec
 }
 
 // route sends escalations to cases and everything else to the channel's
-// connector; until real connectors exist, that is the dry-run actor.
+// connector, or to the dry-run actor (channels.go says when).
 func (a *App) route(dry act.Actor) act.Router {
-	cases := caseActor{a}
-	return func(ac act.Action) act.Actor {
-		if ac.Kind == act.Escalate {
-			return cases
-		}
-		return dry
-	}
+	return a.channelRoute(dry, caseActor{a})
 }
 
 // Run serves until ctx ends, then shuts down in order: stop taking
@@ -213,7 +222,7 @@ func (a *App) Run(ctx context.Context, ln net.Listener) error {
 	}
 	workCtx, stopWork := context.WithCancel(context.WithoutCancel(ctx))
 	var wg sync.WaitGroup
-	for _, run := range []func(context.Context) error{a.Processor.Run, a.Worker.Run, a.purgeSessions} {
+	for _, run := range []func(context.Context) error{a.Processor.Run, a.Worker.Run, a.purgeSessions, a.Supervisor.Run} {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -227,8 +236,10 @@ func (a *App) Run(ctx context.Context, ln net.Listener) error {
 	var alertWG sync.WaitGroup
 	alertWG.Go(func() { a.Dispatcher.Run(alertCtx, 4) })
 	alertWG.Go(func() { a.Escalator.Run(alertCtx, a.AlertConfig.Tick) })
+	alertWG.Go(func() { a.runDrills(alertCtx) })
 	reminders := &CrisisReminders{Crisis: &crisis.Service{Store: a.Store}, Store: a.Store, Escalate: a.Escalator, Log: a.Log.With("component", "crisis")}
 	alertWG.Go(func() { reminders.Run(alertCtx, time.Minute) })
+	alertWG.Go(func() { a.runRegistryWatch(alertCtx, 0) })
 	alertWG.Go(func() {
 		if err := a.Listener.Run(alertCtx, time.Minute); err != nil {
 			a.Log.Error("listening stopped", "err", err)

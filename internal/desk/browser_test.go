@@ -50,6 +50,18 @@ func screenshotDir(t *testing.T) string {
 	return dir
 }
 
+// fullShot saves a full-page PNG of what ctx shows under screenshotDir.
+func fullShot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // 100: PNG
+	if err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	if err := os.WriteFile(filepath.Join(screenshotDir(t), name), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],

@@ -27,7 +27,11 @@ import (
 
 	"github.com/stormwatch/stormwatch/internal/auth"
 	"github.com/stormwatch/stormwatch/internal/cases"
+	"github.com/stormwatch/stormwatch/internal/channels"
+	"github.com/stormwatch/stormwatch/internal/drill"
+	"github.com/stormwatch/stormwatch/internal/outbound"
 	"github.com/stormwatch/stormwatch/internal/policy"
+	"github.com/stormwatch/stormwatch/internal/registry"
 	"github.com/stormwatch/stormwatch/internal/replies"
 	"github.com/stormwatch/stormwatch/internal/store"
 )
@@ -56,6 +60,19 @@ type Options struct {
 	// screens; a desk without them hides those screens' links.
 	Cases   *cases.Service
 	Replies *replies.Service
+	// Channels changes the connected channels and ChannelHooks serves
+	// their webhooks (the running supervisor); without them the channels
+	// screen lists nothing and webhooks answer 404.
+	Channels     *channels.Service
+	ChannelHooks ChannelHooks
+	// Outbound and Registry are the services behind the outbound posts,
+	// consents and account registry screens; nil builds them on the store.
+	Outbound *outbound.Service
+	Registry *registry.Service
+	// PublicURL is the address the public reaches this server at
+	// ("https://stormwatch.example.org"); rule citations sent to authors
+	// link to the published guidelines under it. Empty: no link.
+	PublicURL string
 }
 
 // Desk serves the desk's pages.
@@ -71,6 +88,14 @@ type Desk struct {
 	hub      *hub
 	cases    *cases.Service
 	replies  *replies.Service
+	channels *channels.Service
+	hooks    ChannelHooks
+	outbound *outbound.Service
+	registry *registry.Service
+	// publicURL: see Options.PublicURL (no trailing slash).
+	publicURL string
+	// drills runs tabletop drills (set by UseDrills; nil: unavailable).
+	drills *drill.Service
 
 	polMu    sync.Mutex
 	policies map[string]cachedPolicy
@@ -103,7 +128,10 @@ func New(o Options) (*Desk, error) {
 		return nil, err
 	}
 	d := &Desk{st: o.Store, auth: o.Auth, log: o.Log, now: o.Now, claimTTL: o.ClaimTTL, maxForm: o.MaxFormBytes,
-		cats: cats, hub: newHub(), policies: map[string]cachedPolicy{}, cases: o.Cases, replies: o.Replies}
+		cats: cats, hub: newHub(), policies: map[string]cachedPolicy{}, cases: o.Cases, replies: o.Replies,
+		channels: o.Channels, hooks: o.ChannelHooks}
+	d.outbound, d.registry = o.Outbound, o.Registry
+	d.publicURL = strings.TrimRight(o.PublicURL, "/")
 	if d.pages, err = parsePages(); err != nil {
 		return nil, err
 	}
@@ -200,6 +228,8 @@ type base struct {
 	// Crisis is the workspace's active crisis (nil when none): every page
 	// shows the crisis banner while it is on.
 	Crisis *store.CrisisRecord
+	// Sandbox: the workspace is a drill's; every page says so.
+	Sandbox bool
 }
 
 type langOption struct {
@@ -217,6 +247,11 @@ func (d *Desk) base(r *http.Request, titleKey string) base {
 		b.CSRF = auth.CSRFToken(v.Session)
 		b.WS = v.Workspace
 		b.Crisis = d.activeCrisis(r.Context(), v.Workspace)
+		if v.Workspace != "" {
+			if ws, err := d.st.Workspace(r.Context(), v.Workspace); err == nil {
+				b.Sandbox = ws.Sandbox
+			}
+		}
 	}
 	for _, code := range auth.Languages {
 		b.Langs = append(b.Langs, langOption{Code: code, Name: langNames[code], Current: code == l.Code})

@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/stormwatch/stormwatch/internal/act"
+	"github.com/stormwatch/stormwatch/internal/channels"
 	"github.com/stormwatch/stormwatch/internal/detect"
 	"github.com/stormwatch/stormwatch/internal/store"
 )
@@ -31,6 +33,15 @@ type itemPage struct {
 	Back        string
 	Raw         string
 	Reply       *replyBox // the reply section (replies.go); nil when the viewer may not reply
+	// Help warns on a direct message asking for help (outbound.go); nil otherwise.
+	Help *helpNotice
+}
+
+// Offers reports whether the item's channel can carry out a step: a
+// connected channel offers only what its kind declares (Mastodon cannot
+// hide); any other channel (demo, API, import) is a dry run and offers all.
+func (p itemPage) Offers(step string) bool {
+	return channels.CanDo(p.R.Q.Item.Channel, act.Kind(step))
 }
 
 // Item shows one item: the text with its highlighted spans, the decision
@@ -94,5 +105,6 @@ func (d *Desk) Item(w http.ResponseWriter, r *http.Request) {
 		p.Author, _ = d.st.Author(ctx, v.Workspace, it.Channel, it.AuthorID)
 	}
 	p.Reply = d.replyBox(r, v, qi)
+	p.Help = d.helpNoticeFor(r, v, qi)
 	d.render(w, r, http.StatusOK, "item", p)
 }

@@ -3,6 +3,8 @@ package server
 import (
 	"net/http"
 	"strings"
+
+	"github.com/stormwatch/stormwatch/internal/survey"
 )
 
 // Route is one entry of the route table; tests walk the table so no route
@@ -101,27 +103,74 @@ func (s *Server) Routes() []Route {
 		{"GET /w/{ws}/alerts", "session:view", d.AlertList},
 		{"GET /w/{ws}/alerts/{id}", "session:view", d.AlertPage},
 		{"POST /w/{ws}/alerts/{id}", "session:moderate", d.AlertAct},
+		{"POST /w/{ws}/alerts/{id}/crisis", "session:crisis_mode", d.AlertProposeCrisis},
 
 		// Authors.
 		{"GET /w/{ws}/authors", "session:view", d.Authors},
 
-		// Channels, credentials and platform webhooks.
+		// Channels, credentials and platform webhooks. The webhooks are
+		// public: each channel's handler verifies the platform's
+		// signature on the raw body (size-limited) before parsing.
+		{"GET /w/{ws}/channels", "session:view", d.ChannelsPage},
+		{"GET /w/{ws}/channels/new", "session:manage_channels", d.ChannelNew},
+		{"POST /w/{ws}/channels", "session:manage_channels", d.ChannelCreate},
+		{"POST /w/{ws}/channels/{id}", "session:manage_channels", d.ChannelAct},
+		{"GET /hooks/meta/{channel}", "public", d.ChannelHook},
+		{"POST /hooks/meta/{channel}", "public", d.ChannelHook},
+		{"POST /hooks/webhook/{channel}", "public", d.ChannelHook},
 
 		// Follow-up tasks, survey imports and news feeds.
+		{"POST /api/v1/workspaces/{ws}/surveys", "token", survey.Handler(s.Store, s.Log, s.MaxBodyBytes)},
+		{"GET /w/{ws}/tasks", "session:view", d.Tasks},
+		{"POST /w/{ws}/tasks/{id}/assign", "session:moderate", d.TaskAssign},
+		{"POST /w/{ws}/tasks/{id}/complete", "session:moderate", d.TaskComplete},
+		{"POST /w/{ws}/tasks/import", "session:moderate", d.TaskImport},
 
 		// On-call rota.
+		{"GET /w/{ws}/rota", "session:view", d.Rota},
+		{"POST /w/{ws}/rota", "session:manage_members", d.RotaSave},
 
 		// Policy builder, versions and the public guidelines page.
+		{"GET /w/{ws}/policy/builder", "session:manage_policy", d.Builder},
+		{"POST /w/{ws}/policy/builder", "session:manage_policy", d.BuilderPost},
+		{"GET /w/{ws}/policy/versions", "session:view", d.PolicyVersionList},
+		{"GET /w/{ws}/policy/versions/{n}", "session:view", d.PolicyVersionPage},
+		{"POST /w/{ws}/policy/versions/{n}/publish", "session:manage_policy", d.PolicyPublish},
+		{"GET /w/{ws}/policy/diff", "session:view", d.PolicyDiff},
+		{"GET /w/{ws}/guidelines", "session:view", d.StaffGuidelines},
+		// Public: the published community guidelines only, no session.
+		{"GET /g/{ws}", "public", d.PublicGuidelines},
 
 		// Checklists and tabletop drills.
+		{"GET /w/{ws}/checklists", "session:view", d.ChecklistList},
+		{"GET /w/{ws}/checklists/{id}", "session:view", d.ChecklistPage},
+		{"POST /w/{ws}/checklists/{id}", "session:manage_policy", d.ChecklistAnswer},
+		{"GET /w/{ws}/checklists/{id}/assessments/{aid}", "session:view", d.AssessmentPage},
+		{"GET /w/{ws}/drills", "session:view", d.DrillList},
+		{"POST /w/{ws}/drills", "session:crisis_mode", d.DrillStart},
+		{"GET /w/{ws}/drills/{id}", "session:view", d.DrillPage},
+		{"POST /w/{ws}/drills/{id}/end", "session:crisis_mode", d.DrillEnd},
+		{"GET /w/{ws}/drills/{id}/debrief", "session:view", d.DrillDebrief},
 
 		// Outbound posts, account registry, consents and protected persons.
+		{"GET /w/{ws}/outbound", "session:view", d.Outbound},
+		{"POST /w/{ws}/outbound", "session:draft_reply", d.OutboundCompose},
+		{"GET /w/{ws}/outbound/{id}", "session:view", d.OutboundPost},
+		{"POST /w/{ws}/outbound/{id}/edit", "session:draft_reply", d.OutboundEdit},
+		{"POST /w/{ws}/outbound/{id}/decide", "session:approve_reply", d.OutboundDecide},
+		{"POST /w/{ws}/outbound/{id}/publish", "session:speak", d.OutboundPublish},
+		{"GET /w/{ws}/consents", "session:view", d.Consents},
+		{"POST /w/{ws}/consents", "session:manage_policy", d.ConsentsAct},
+		{"GET /w/{ws}/registry", "session:view", d.Registry},
+		{"POST /w/{ws}/registry", "session:manage_channels", d.RegistryAct},
+		{"GET /w/{ws}/registry/runbook", "session:view", d.Runbook},
 	}
 }
 
 // isDeskRoute: the route needs the desk (and is left out without one).
 func isDeskRoute(rt Route) bool {
-	return rt.Auth == "desk" || strings.HasPrefix(rt.Auth, "session") || strings.HasPrefix(rt.Pattern, "GET /static/")
+	return rt.Auth == "desk" || strings.HasPrefix(rt.Auth, "session") || strings.HasPrefix(rt.Pattern, "GET /static/") ||
+		strings.HasPrefix(rt.Pattern, "GET /g/") // the public guidelines page is the desk's
 }
 
 // Handler builds the HTTP handler from Routes.
