@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -49,6 +50,10 @@ type Config struct {
 	// Empty: the demo generates one into DataDir; otherwise channels
 	// cannot be connected.
 	CredentialsKey string
+	// PublicURL is the address the public reaches the server at
+	// (https://moderation.example.org): rule citations sent to authors link
+	// to the guidelines page under it.
+	PublicURL string
 	// TrustedOrigins may post to the desk besides its own origin (a proxy
 	// under another name), comma-separated.
 	TrustedOrigins []string
@@ -160,6 +165,14 @@ func FromEnv(getenv func(string) string) (Config, error) {
 			if o = strings.TrimSpace(o); o != "" {
 				c.TrustedOrigins = append(c.TrustedOrigins, o)
 			}
+		}
+	}
+	if v := getenv("STORMWATCH_PUBLIC_URL"); v != "" {
+		u, err := url.Parse(v)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || (u.Path != "" && u.Path != "/") {
+			errs = append(errs, fmt.Errorf("STORMWATCH_PUBLIC_URL=%q: want the server's public origin, such as https://moderation.example.org", v))
+		} else {
+			c.PublicURL = u.Scheme + "://" + u.Host
 		}
 	}
 	duration("STORMWATCH_SHUTDOWN_TIMEOUT", &c.ShutdownTimeout)

@@ -68,6 +68,9 @@ func TestDeskSettings(t *testing.T) {
 		{"bad choice", map[string]string{"STORMWATCH_SECURE_COOKIES": "maybe"}, true, "STORMWATCH_SECURE_COOKIES"},
 		{"secret key", map[string]string{"STORMWATCH_SECRET_KEY": key}, true, ""},
 		{"short secret key", map[string]string{"STORMWATCH_SECRET_KEY": "abcd"}, true, "STORMWATCH_SECRET_KEY"},
+		{"public url", map[string]string{"STORMWATCH_PUBLIC_URL": "https://moderation.example.org/"}, true, ""},
+		{"public url with a path", map[string]string{"STORMWATCH_PUBLIC_URL": "https://example.org/desk"}, true, "STORMWATCH_PUBLIC_URL"},
+		{"public url without a scheme", map[string]string{"STORMWATCH_PUBLIC_URL": "moderation.example.org"}, true, "STORMWATCH_PUBLIC_URL"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
