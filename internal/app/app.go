@@ -172,6 +172,7 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, engine *detec
 	}
 	a.Processor = &pipeline.Processor{
 		Store: st, Engine: engine, Resolve: res.Resolve, Log: log.With("component", "pipeline"),
+		Capable: channelCapable, // an action the item's connected channel cannot do is not queued
 		OnDecided: func(ds []store.Decision) {
 			now := time.Now()
 			queued := false

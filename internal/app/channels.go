@@ -11,6 +11,7 @@ import (
 	"github.com/stormwatch/stormwatch/internal/act"
 	"github.com/stormwatch/stormwatch/internal/channels"
 	"github.com/stormwatch/stormwatch/internal/ingest"
+	"github.com/stormwatch/stormwatch/internal/source"
 )
 
 // setupChannels builds the connected channels: the credentials key ring,
@@ -84,7 +85,9 @@ func (a *App) credentialsKeys() (*channels.KeyRing, error) {
 //     actor only, never the connector;
 //   - a connected channel: its connector (which refuses, as a failed
 //     action, a kind it cannot do); while it is disabled or cannot be
-//     built, a stand-in that asks the outbox to retry later.
+//     built, a stand-in that asks the outbox to retry later. A policy's
+//     reply or author notice gets its approved text on the way
+//     (withText, render.go).
 func (a *App) channelRoute(dry, cases act.Actor) act.Router {
 	var sandboxes sync.Map // workspace id -> bool
 	return func(ac act.Action) act.Actor {
@@ -105,10 +108,27 @@ func (a *App) channelRoute(dry, cases act.Actor) act.Router {
 			return unavailable{fmt.Errorf("channel %s is disabled or not connected", ac.Channel)}
 		}
 		if ac.Kind == act.NotifyAuthor && !actor.Can(act.NotifyAuthor) && actor.Can(act.Reply) {
-			return notifyAsReply{actor}
+			actor = notifyAsReply{actor}
+		}
+		if needsText(ac) {
+			actor = withText{Actor: actor, render: a.policyText}
 		}
 		return actor
 	}
+}
+
+// channelCapable answers the pipeline's question (pipeline.Capable) from
+// the kind registry: what a connected channel's kind declares it can do,
+// without building the channel. Channels not made by the channels package
+// (the simulator's, an API import's) are not connected and keep the dry
+// run; escalations are carried out inside Stormwatch and always possible.
+func channelCapable(_, channel string, k act.Kind) (connected, can bool) {
+	caps, connected := channels.CapabilitiesOf(channel)
+	if !connected {
+		return false, true
+	}
+	c, onPlatform := channels.CapabilityFor(k)
+	return true, !onPlatform || source.Has(caps, c)
 }
 
 // isSandbox reports whether a workspace is a drill's sandbox. A

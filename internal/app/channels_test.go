@@ -3,10 +3,12 @@ package app
 import (
 	"context"
 	"encoding/base64"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -16,6 +18,7 @@ import (
 	"github.com/stormwatch/stormwatch/internal/config"
 	"github.com/stormwatch/stormwatch/internal/detect"
 	"github.com/stormwatch/stormwatch/internal/ingest"
+	"github.com/stormwatch/stormwatch/internal/pipeline"
 	"github.com/stormwatch/stormwatch/internal/source/mastodon"
 	"github.com/stormwatch/stormwatch/internal/store"
 )
@@ -64,41 +67,57 @@ func TestChannelRoute(t *testing.T) {
 	}
 	dry := act.DryRun{}
 	route := a.route(dry)
+	const tmpl, text = `{"template":"harassment_rule"}`, `{"text":"approved words"}`
 	tests := []struct {
 		name    string
 		ws, ch  string
 		kind    act.Kind
+		params  string
 		want    string
 		canKind bool
 	}{
-		{"escalation", DemoWorkspace, live, act.Escalate, "cases", true},
-		{"escalation in a drill", "drill-1", drill, act.Escalate, "cases", true},
-		{"demo simulator channel", DemoWorkspace, "facebook:page", act.Hide, "dry", true},
-		{"API ingest channel", DemoWorkspace, "mastodon:@clinic@social.example", act.Block, "dry", true},
-		{"connected", DemoWorkspace, live, act.Block, "mastodon", true},
-		{"connected, cannot hide", DemoWorkspace, live, act.Hide, "mastodon", false},
-		{"notify by reply", DemoWorkspace, live, act.NotifyAuthor, "notify", true},
-		{"sandbox block", "drill-1", drill, act.Block, "dry", true},
-		{"sandbox reply", "drill-1", drill, act.Reply, "dry", true},
-		{"sandbox publish", "drill-1", drill, act.Publish, "dry", true},
-		{"disabled channel", DemoWorkspace, off, act.Block, "unavailable", true},
+		{"escalation", DemoWorkspace, live, act.Escalate, "", "cases", true},
+		{"escalation in a drill", "drill-1", drill, act.Escalate, "", "cases", true},
+		{"demo simulator channel", DemoWorkspace, "facebook:page", act.Hide, "", "dry", true},
+		{"demo simulator policy reply", DemoWorkspace, "facebook:page", act.Reply, tmpl, "dry", true},
+		{"API ingest channel", DemoWorkspace, "mastodon:@clinic@social.example", act.Block, "", "dry", true},
+		{"connected", DemoWorkspace, live, act.Block, "", "mastodon", true},
+		{"connected, cannot hide", DemoWorkspace, live, act.Hide, "", "mastodon", false},
+		{"policy notice by reply, text rendered", DemoWorkspace, live, act.NotifyAuthor, "", "text+notify", true},
+		{"desk notice with its text", DemoWorkspace, live, act.NotifyAuthor, text, "notify", true},
+		{"policy reply, text rendered", DemoWorkspace, live, act.Reply, tmpl, "text+mastodon", true},
+		{"desk reply with its text", DemoWorkspace, live, act.Reply, text, "mastodon", true},
+		{"sandbox block", "drill-1", drill, act.Block, "", "dry", true},
+		{"sandbox reply", "drill-1", drill, act.Reply, tmpl, "dry", true},
+		{"sandbox publish", "drill-1", drill, act.Publish, "", "dry", true},
+		{"disabled channel", DemoWorkspace, off, act.Block, "", "unavailable", true},
+	}
+	var nameOf func(act.Actor) string
+	nameOf = func(got act.Actor) string {
+		switch got := got.(type) {
+		case caseActor:
+			return "cases"
+		case act.DryRun:
+			return "dry"
+		case *mastodon.Connector:
+			return "mastodon"
+		case notifyAsReply:
+			return "notify"
+		case unavailable:
+			return "unavailable"
+		case withText:
+			return "text+" + nameOf(got.Actor)
+		}
+		return ""
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := route(act.Action{Workspace: tt.ws, Channel: tt.ch, Kind: tt.kind})
-			var name string
-			switch got.(type) {
-			case caseActor:
-				name = "cases"
-			case act.DryRun:
-				name = "dry"
-			case *mastodon.Connector:
-				name = "mastodon"
-			case notifyAsReply:
-				name = "notify"
-			case unavailable:
-				name = "unavailable"
+			ac := act.Action{Workspace: tt.ws, Channel: tt.ch, Kind: tt.kind}
+			if tt.params != "" {
+				ac.Params = json.RawMessage(tt.params)
 			}
+			got := route(ac)
+			name := nameOf(got)
 			if name != tt.want || got.Can(tt.kind) != tt.canKind {
 				t.Errorf("routed to %T (%s), Can = %v; want %s, %v", got, name, got.Can(tt.kind), tt.want, tt.canKind)
 			}
@@ -176,5 +195,109 @@ func TestSandboxNeverReachesConnector(t *testing.T) {
 	defer mu.Unlock()
 	if len(writes) != 0 {
 		t.Errorf("the sandbox reached the platform: %v", writes)
+	}
+}
+
+// insultWord flags "idiot" as an insult.
+type insultWord struct{}
+
+func (insultWord) Name() string    { return "insult-word" }
+func (insultWord) Version() string { return "1" }
+func (insultWord) Detect(_ context.Context, in detect.Input) ([]detect.Signal, error) {
+	if i := strings.Index(in.Text, "idiot"); i >= 0 {
+		return []detect.Signal{{Category: detect.Insult, Score: 0.9, Spans: []detect.Span{{i, i + 5}}, Detector: "insult-word", Version: "1"}}, nil
+	}
+	return nil, nil
+}
+
+// capPolicy hides, blocks and escalates insults under rule R1.
+const capPolicy = `policy: Capabilities test
+version: "cap-1"
+languages: [en]
+rules:
+  - id: R1
+    title: Insults
+    when: score("insult") >= 0.5
+    actions: [hide, block, {escalate: {severity: high}}]
+    public:
+      en: "Insults are hidden."
+`
+
+// TestDecisionsOfferOnlyWhatTheChannelCan: the same insult, read from a
+// connected news feed, a connected Mastodon account and the simulator,
+// under a policy that hides, blocks and escalates. Nothing the channel
+// cannot do reaches the outbox; a hide that cannot happen sends the item
+// to review, with why in the decision; the simulator keeps today's hide.
+func TestDecisionsOfferOnlyWhatTheChannelCan(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, "[]")
+	}))
+	defer srv.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	cfg := config.Defaults()
+	cfg.DataDir = t.TempDir()
+	cfg.CredentialsKey = "t1:" + base64.StdEncoding.EncodeToString(make([]byte, 32))
+	a, err := New(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), detect.NewEngine(nil, insultWord{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	if err := a.Store.CreateWorkspace(ctx, store.Workspace{ID: "acme", Name: "Acme", PolicyYAML: []byte(capPolicy), PolicyVersion: "cap-1"}, "test"); err != nil {
+		t.Fatal(err)
+	}
+	feed, err := a.Channels.Create(ctx, "acme", "rss", "Press", map[string]string{"feeds": srv.URL + "/feed"}, nil, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	masto, err := a.Channels.Create(ctx, "acme", "mastodon", "Social", map[string]string{"base_url": srv.URL}, map[string]string{"token": "tok"}, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rss, mst := "rss:"+feed.ID, "mastodon:"+masto.ID
+	items := []ingest.Item{
+		{Channel: rss, PlatformID: "n1", Kind: ingest.KindPost, Text: "what an idiot", Lang: "en"},
+		{Channel: mst, PlatformID: "m1", Kind: ingest.KindReply, Text: "what an idiot", Lang: "en", AuthorID: "7"},
+		{Channel: "facebook:page", PlatformID: "f1", Kind: ingest.KindComment, Text: "what an idiot", Lang: "en"},
+	}
+	res, err := a.Store.InsertItems(ctx, "acme", items, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := a.Processor.Step(ctx); err != nil || n != len(items) {
+		t.Fatalf("Step = %d, %v", n, err)
+	}
+	tests := []struct {
+		name        string
+		id          int64
+		verdict     string
+		queued      []act.Kind
+		unavailable []act.Kind
+	}{
+		{"news feed", res[0].ID, "review", []act.Kind{act.Escalate}, []act.Kind{act.Hide, act.Block}},
+		{"mastodon", res[1].ID, "review", []act.Kind{act.Block, act.Escalate}, []act.Kind{act.Hide}},
+		{"simulator", res[2].ID, "hide", []act.Kind{act.Hide, act.Block, act.Escalate}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := a.Store.Decision(ctx, "acme", tt.id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var queued, gone []act.Kind
+			for _, ac := range d.Actions {
+				queued = append(queued, ac.Kind)
+			}
+			for _, u := range pipeline.UnavailableIn(d.Detail) {
+				gone = append(gone, u.Action)
+				if u.Rule != "R1" || !strings.HasPrefix(u.Reason, "the channel cannot ") {
+					t.Errorf("unavailable %+v", u)
+				}
+			}
+			if d.Action != tt.verdict || !slices.Equal(queued, tt.queued) || !slices.Equal(gone, tt.unavailable) {
+				t.Errorf("decision %s, queued %v, unavailable %v; want %s, %v, %v (detail %s)", d.Action, queued, gone, tt.verdict, tt.queued, tt.unavailable, d.Detail)
+			}
+		})
 	}
 }

@@ -16,7 +16,8 @@ func init() {
 		Secrets: []Field{
 			{Name: "token", Label: "Access token", Help: "scopes read:notifications read:statuses read:accounts write:statuses write:blocks write:mutes write:reports", Required: true},
 		},
-		Capabilities: []source.Capability{source.ReadMentions, source.Reply, source.Delete, source.Block, source.Mute, source.Report, source.Publish},
+		// No delete: Mastodon deletes only the organization's own statuses.
+		Capabilities: []source.Capability{source.ReadMentions, source.Reply, source.Block, source.Mute, source.Report, source.Publish},
 		New: func(c Config) (Built, error) {
 			conn, err := mastodon.New(mastodon.Config{
 				BaseURL: c.Setting("base_url"), Token: c.Secret("token"), Channel: c.Channel,

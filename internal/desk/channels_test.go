@@ -3,6 +3,8 @@ package desk_test
 import (
 	"context"
 	"encoding/base64"
+	"encoding/json"
+	"github.com/stormwatch/stormwatch/internal/store"
 	"io"
 	"log/slog"
 	"net/http"
@@ -159,6 +161,18 @@ func TestItemOffersWhatTheChannelCan(t *testing.T) {
 		t.Error("a Mastodon item is offered hide")
 	}
 	pageHas(t, body, `value="block"`, `value="report"`, `value="allow"`, `value="escalate"`)
+	if strings.Contains(body, `value="delete"`) {
+		t.Error("a Mastodon item is offered delete (the API deletes only the organization's own statuses)")
+	}
+
+	// The pipeline dropped the policy's hide: the page says a person must decide.
+	detail := `{"unavailable":[{"action":"hide","rule":"R3","channel":"` + chName + `","reason":"the channel cannot hide"}],"policy_verdict":"hide"}`
+	if err := f.Store.SaveDecisions(ctx, []store.Decision{{ItemID: res[0].ID, Workspace: desktest.Workspace, Action: "review", Rules: []string{"R3"},
+		PolicyVersion: "v1", Detail: json.RawMessage(detail), DecidedAt: time.Now()}}); err != nil {
+		t.Fatal(err)
+	}
+	_, body = mod.Get(t, "/w/demo/items/"+strconv.FormatInt(res[0].ID, 10))
+	pageHas(t, body, `class="hint unavailable"`, "R3")
 }
 
 func postHook(t *testing.T, u, body string, ts int64, sig string) int {

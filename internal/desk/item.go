@@ -3,6 +3,7 @@ package desk
 import (
 	"errors"
 	"fmt"
+	"github.com/stormwatch/stormwatch/internal/pipeline"
 	"html/template"
 	"net/http"
 	"strconv"
@@ -35,6 +36,9 @@ type itemPage struct {
 	Reply       *replyBox // the reply section (replies.go); nil when the viewer may not reply
 	// Help warns on a direct message asking for help (outbound.go); nil otherwise.
 	Help *helpNotice
+	// Unavailable: actions the policy chose that the item's channel
+	// cannot do, dropped by the pipeline (a person must decide instead).
+	Unavailable []pipeline.Unavailable
 }
 
 // Offers reports whether the item's channel can carry out a step: a
@@ -83,6 +87,9 @@ func (d *Desk) Item(w http.ResponseWriter, r *http.Request) {
 				}
 			}
 			p.Rules = append(p.Rules, rv)
+		}
+		if full, err := d.st.Decision(ctx, v.Workspace, id); err == nil {
+			p.Unavailable = pipeline.UnavailableIn(full.Detail)
 		}
 	}
 	if it := qi.Item; it.ThreadID != "" {

@@ -70,6 +70,10 @@ type Processor struct {
 	// items, in the same order as the decisions (listening needs the
 	// channel, author and text that decisions do not carry).
 	OnItemsDecided func([]ingest.Item, []store.Decision)
+	// Capable, when set, tells what the channel of an item can do: an
+	// action its connected channel cannot carry out is not queued (see
+	// Unavailable). Unset, every action the policy chose is queued.
+	Capable Capable
 
 	wake chan struct{}
 	once sync.Once
@@ -227,10 +231,18 @@ func (p *Processor) decide(ctx context.Context, it ingest.Item) store.Decision {
 	res := p.Engine.Analyze(ctx, detect.Input{Text: it.Text, Lang: it.Lang, Context: rt.Context,
 		Workspace: it.Workspace, AuthorID: it.AuthorID, Channel: it.Channel, At: it.CreatedAt})
 	v := rt.Policy.Evaluate(it, res)
+	v, gone, was := withinCapabilities(v, it.Workspace, it.Channel, p.Capable)
 	d.Lang, d.Signals, d.Detectors = res.Lang, res.Signals, res.Versions
 	d.Action, d.Rules, d.PolicyVersion = v.Action, v.Rules, v.PolicyVersion
-	if v.Detail != nil || len(res.Errors) > 0 {
-		d.Detail, _ = json.Marshal(map[string]any{"policy": v.Detail, "detector_errors": res.Errors})
+	if v.Detail != nil || len(res.Errors) > 0 || len(gone) > 0 {
+		detail := map[string]any{"policy": v.Detail, "detector_errors": res.Errors}
+		if len(gone) > 0 {
+			detail["unavailable"] = gone
+		}
+		if was != "" {
+			detail["policy_verdict"] = was // what the policy chose before the channel's limits
+		}
+		d.Detail, _ = json.Marshal(detail)
 	}
 	for _, r := range v.Actions {
 		d.Actions = append(d.Actions, act.Action{

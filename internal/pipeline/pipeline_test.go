@@ -174,3 +174,67 @@ func TestRunDecidesEachItemOnce(t *testing.T) {
 		t.Errorf("%d items still pending", len(pending))
 	}
 }
+
+// TestProcessorDropsWhatTheChannelCannotDo: an insult read from a news
+// feed (connected, read-only) gets no hide in the outbox, goes to review
+// with why in its detail, and keeps its escalation; the same insult from
+// an unconnected channel keeps today's hide.
+func TestProcessorDropsWhatTheChannelCannotDo(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "sw.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.CreateWorkspace(ctx, store.Workspace{ID: "demo", Name: "demo"}, "system"); err != nil {
+		t.Fatal(err)
+	}
+	items := []ingest.Item{
+		{Channel: "rss:ch_news", PlatformID: "1", Kind: ingest.KindMention, Text: "you idiot", Lang: "en"},
+		{Channel: "fb", PlatformID: "2", Kind: ingest.KindComment, Text: "you idiot", Lang: "en"},
+	}
+	if _, err := st.InsertItems(ctx, "demo", items, "test"); err != nil {
+		t.Fatal(err)
+	}
+	var asked []string
+	p := &pipeline.Processor{
+		Store: st, Engine: detect.NewEngine(nil, wordDetector{}), Workers: 1, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Resolve: func(context.Context, string) (*pipeline.Runtime, error) {
+			return &pipeline.Runtime{Policy: hideInsults{}}, nil
+		},
+		Capable: func(ws, ch string, k act.Kind) (bool, bool) {
+			asked = append(asked, ws+" "+ch+" "+string(k))
+			if ch != "rss:ch_news" {
+				return false, false
+			}
+			return true, k == act.Escalate
+		},
+	}
+	if n, err := p.Step(ctx); err != nil || n != 2 {
+		t.Fatalf("Step = %d, %v", n, err)
+	}
+	d, err := st.Decision(ctx, "demo", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Action != "review" || len(d.Actions) != 1 || d.Actions[0].Kind != act.Escalate {
+		t.Errorf("news feed decision = %s with %+v; want review with the escalation only", d.Action, d.Actions)
+	}
+	got := pipeline.UnavailableIn(d.Detail)
+	if len(got) != 1 || got[0] != (pipeline.Unavailable{Action: act.Hide, Rule: "R1", Channel: "rss:ch_news", Reason: "the channel cannot hide"}) {
+		t.Errorf("unavailable = %+v (detail %s)", got, d.Detail)
+	}
+	if !strings.Contains(string(d.Detail), `"policy_verdict":"hide"`) {
+		t.Errorf("detail does not keep the policy's verdict: %s", d.Detail)
+	}
+	d2, err := st.Decision(ctx, "demo", 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d2.Action != "hide" || len(d2.Actions) != 2 || len(pipeline.UnavailableIn(d2.Detail)) != 0 {
+		t.Errorf("unconnected channel decision = %s with %+v, detail %s", d2.Action, d2.Actions, d2.Detail)
+	}
+	if len(asked) != 4 || asked[0] != "demo rss:ch_news hide" {
+		t.Errorf("hook asked %v", asked)
+	}
+}

@@ -162,11 +162,12 @@ func (c *Connector) Channel() string { return c.cfg.Channel }
 
 // Capabilities of every Bluesky channel: replies, mentions and quotes are
 // read; hide (replies through the thread gate, quotes through the post
-// gate), delete (own posts only), reply, block, mute, report and publish
-// are done.
+// gate), reply, block, mute, report and publish are done. Delete is not
+// declared: it works on the organization's own posts only, and
+// capabilities say what the desk and the policy may do to others' items.
 var Capabilities = []source.Capability{
 	source.ReadReplies, source.ReadMentions,
-	source.Hide, source.Delete, source.Reply, source.Block, source.Mute, source.Report, source.Publish,
+	source.Hide, source.Reply, source.Block, source.Mute, source.Report, source.Publish,
 }
 
 // Capabilities returns the package's Capabilities.

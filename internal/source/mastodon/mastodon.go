@@ -114,8 +114,11 @@ func (c *Connector) Channel() string { return c.cfg.Channel }
 
 // Capabilities: mentions are read; reply, delete (own statuses only),
 // block, mute, report and publish are done.
+// Delete is left out: the API deletes the organization's own statuses
+// only, and capabilities say what the desk and the policy may do to
+// others' items.
 func (c *Connector) Capabilities() []source.Capability {
-	return []source.Capability{source.ReadMentions, source.Reply, source.Delete, source.Block, source.Mute, source.Report, source.Publish}
+	return []source.Capability{source.ReadMentions, source.Reply, source.Block, source.Mute, source.Report, source.Publish}
 }
 
 // Can reports whether the connector can perform kind. Hide does not exist
