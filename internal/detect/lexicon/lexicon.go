@@ -1064,6 +1064,12 @@ func (j *judge) abuse(h *hit, res *results) {
 	}
 
 	score := baseScore[e.sev]
+	// Name-calling words stacked on one another ("hjernedød klovn",
+	// "incompetente clowns", "stupid fat cow") hurt more than either.
+	stacked := e.kind == kInsult && e.sev < 3 && j.stacked(h)
+	if stacked {
+		score = baseScore[e.sev+1]
+	}
 	mild := false // the harm is at most moderate whatever the entry's severity
 	w := why{lx: j.d.lx, e: h.e, tgt: tgt}
 	if e.parts > 1 {
@@ -1164,6 +1170,9 @@ func (j *judge) abuse(h *hit, res *results) {
 	}
 	sp := j.n.Span(int(h.s), int(h.t))
 	sev := e.sev
+	if stacked {
+		sev++
+	}
 	if mild {
 		// Said of a third person ("they are animals"): for a person to
 		// read, so graded mild, which also keeps another detector's
@@ -1180,6 +1189,15 @@ func (j *judge) abuse(h *hit, res *results) {
 		// the word, the harm is mild.
 		sev = 1
 	}
+	if (kind == kInsult || kind == kSexual || kind == kHate) && score >= 0.5 && score < 0.82 && tgt != tObject &&
+		w.neg == "" && w.counter == "" && !w.quoted && w.self == "" && j.evasive(h) {
+		// Written to slip past filters ("d€biel", "v*u*i*l*e", "i\u200bdiot"):
+		// the disguise shows the writer knows the word is abuse, so an
+		// insult aimed at someone no longer waits for the model to agree
+		// (which reads the disguised word poorly).
+		score = 0.82
+		w.evasive = true
+	}
 	res.addWhy(kind, score, sev, w, sp)
 	if w.neg != "" || w.counter != "" || w.quoted {
 		return
@@ -1189,12 +1207,30 @@ func (j *judge) abuse(h *hit, res *results) {
 	if tgt == tGroup && kind != kHate && (kind == kInsult || kind == kAccusation || kind == kThreat) && score >= 0.35 {
 		res.addWhy(kHate, max(score, baseScore[2]), max(e.sev, 2), w, sp)
 	}
-	if named >= 0 && score >= 0.5 && !(kind == kHarassment && e.sev < 2) {
+	// A name-calling word aimed squarely at a named staff member ("Anna
+	// is so ugly", "Sophie is a witch"): even a word that is only a harsh
+	// adjective about a service is a personal attack when the name is its
+	// subject, within a few words; "Dr Martin did not call back" has no
+	// such word and stays a complaint.
+	nameCalled := named >= 0 && tgt == tNamed && e.kind == kInsult && score >= 0.4 && j.copulaFrom(named, h)
+	if named < 0 && e.kind == kInsult && (tgt == tNone || tgt == tPerson) {
+		// Someone the workspace does not list, called a name: "Sara is a
+		// witch", "Ingrid er ei heks". A noun after a copula and an
+		// article is said of a person, not of a service.
+		if name, ns, ok := j.subjectName(h); ok {
+			hw := w
+			hw.staff = name
+			res.addWhy(kHarassment, 0.72, 2, hw, sp, ns)
+		}
+	}
+	if named >= 0 && (score >= 0.5 || nameCalled) && !(kind == kHarassment && e.sev < 2) {
 		ns := j.n.Span(int(j.hits[named].s), int(j.hits[named].t))
 		hw := w
 		hw.staff = j.raw(named)
 		hs := max(score, 0.6)
 		switch {
+		case nameCalled && e.sev < 2:
+			hs = max(score, 0.72)
 		case kind == kAccusation:
 			// An accusation against a named person may be true: a person
 			// checks it (rule on accusations), it is not harassment by itself.
@@ -1207,6 +1243,166 @@ func (j *judge) abuse(h *hit, res *results) {
 		}
 		res.addWhy(kHarassment, hs, e.sev, hw, sp, ns)
 	}
+}
+
+// copulas link a subject to what it is called, in the six languages
+// (normalised: lower case, most accents removed).
+var copulas = map[string]bool{
+	"is": true, "was": true, "s": true, "est": true, "etait": true, "c": true, "ist": true, "war": true,
+	"ar": true, "är": true, "var": true, "er": true, "blir": true, "bent": true, "wird": true, "bleibt": true, "reste": true,
+}
+
+// copulaFrom reports whether the staff name hit n is the subject of match
+// h: the name comes first, then within four words and no punctuation a
+// copula ("Anna is so ugly", "Karim är en äcklig gubbe").
+func (j *judge) copulaFrom(n int, h *hit) bool {
+	c := &j.hits[n]
+	if c.sent != h.sent || c.t > h.s || h.w0-c.w1 > 5 {
+		return false
+	}
+	between := j.text[c.t:h.s]
+	if strings.ContainsAny(between, ",.;:!?\"") {
+		return false
+	}
+	for _, w := range strings.Fields(between) {
+		if copulas[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// articles mark a noun after a copula ("is a", "er ei", "ist eine").
+var articles = map[string]bool{
+	"a": true, "an": true, "een": true, "n": true, "en": true, "ett": true, "ei": true, "et": true,
+	"ein": true, "eine": true, "einer": true, "un": true, "une": true,
+}
+
+// determiners before a capitalised word make it a noun, not a name ("Our
+// service is a joke", German "Die Hotline ist ...").
+var determiners = map[string]bool{
+	"the": true, "this": true, "that": true, "our": true, "your": true, "my": true, "their": true, "his": true, "her": true, "its": true,
+	"de": true, "het": true, "die": true, "dat": true, "deze": true, "onze": true, "mijn": true, "jullie": true, "uw": true, "hun": true, "haar": true, "zijn": true,
+	"le": true, "la": true, "les": true, "l": true, "ce": true, "cet": true, "cette": true, "mon": true, "ma": true, "notre": true, "votre": true, "leur": true, "son": true, "sa": true,
+	"der": true, "das": true, "dieser": true, "diese": true, "dieses": true, "unser": true, "unsere": true, "mein": true, "meine": true, "ihr": true, "ihre": true, "euer": true, "eure": true, "dein": true, "deine": true, "sein": true, "seine": true,
+	"den": true, "det": true, "denna": true, "detta": true, "vår": true, "vårt": true, "min": true, "mitt": true, "din": true, "ditt": true, "er": true, "ert": true, "hans": true, "hennes": true,
+	"dette": true, "denne": true, "vårs": true, "deres": true,
+}
+
+// subjectName finds a person named without a title as the subject of a
+// name-calling noun: a capitalised word that is no word of the lexicons,
+// right before a copula and an article that lead to match h within a few
+// words and no punctuation. It returns the name and its span.
+func (j *judge) subjectName(h *hit) (string, detect.Span, bool) {
+	start := strings.LastIndexAny(j.text[:h.s], ".!?\n,;:\"") + 1
+	seg := j.text[start:h.t]
+	type word struct{ s, t int }
+	var ws []word
+	for i := 0; i < len(seg); {
+		for i < len(seg) && !isWordAt(seg, i) {
+			i++
+		}
+		a := i
+		for i < len(seg) && isWordAt(seg, i) {
+			_, w := utf8.DecodeRuneInString(seg[i:])
+			i += w
+		}
+		if i > a {
+			ws = append(ws, word{a, i})
+		}
+	}
+	at := func(k int) string { return seg[ws[k].s:ws[k].t] }
+	// The name opens its clause: "Sanne is een heks", not "mijn kat Luna
+	// is een heks" (a vet's patients have names too).
+	for k := 1; k < len(ws) && k <= 1; k++ {
+		if !copulas[at(k)] || start+ws[k-1].t > int(h.s) {
+			continue
+		}
+		art := false
+		for m := k + 1; m < len(ws) && m <= k+3; m++ {
+			art = art || articles[at(m)]
+		}
+		if !art || len(ws)-k > 6 {
+			continue
+		}
+		cand := at(k - 1)
+		if utf8.RuneCountInString(cand) < 3 || k >= 2 && determiners[at(k-2)] || determiners[cand] || copulas[cand] {
+			continue
+		}
+		if _, known := j.d.lx.vocab[cand]; known {
+			continue
+		}
+		sp := j.n.Span(start+ws[k-1].s, start+ws[k-1].t)
+		r, _ := utf8.DecodeRuneInString(j.n.Original()[sp.Start():])
+		if !unicode.IsUpper(r) {
+			continue
+		}
+		return cand, sp, true
+	}
+	return "", detect.Span{}, false
+}
+
+// evasive reports whether match h was disguised in the original text:
+// letters spaced out and joined, or written with digits, symbols, masks,
+// invisible characters or look-alike letters of another script.
+func (j *judge) evasive(h *hit) bool {
+	for i := h.s + 1; i < h.t; i++ {
+		if j.n.Joined(int(i)) {
+			return true
+		}
+	}
+	sp := j.n.Span(int(h.s), int(h.t))
+	orig := j.n.Original()[sp.Start():sp.End()]
+	for _, r := range orig {
+		if r == 0x00AD || r == 0x200B || r == 0x200C || r == 0x200D || r == 0x2060 || r == 0xFEFF ||
+			unicode.Is(unicode.Cyrillic, r) || unicode.Is(unicode.Greek, r) {
+			return true
+		}
+	}
+	for _, run := range strings.Fields(orig) {
+		if disguisedWord(strings.TrimRight(run, "!?.,;:")) {
+			return true
+		}
+	}
+	return false
+}
+
+// disguisedWord reports a word that mixes letters with digits or the
+// symbols of leetspeak and masking ("d€biel", "a$$hole", "f*ck", "h0re"),
+// but not an ordinal ("2nd", "3e") or a number with a unit ("50€").
+func disguisedWord(w string) bool {
+	letters, marks, inner, lead := 0, 0, 0, true
+	for _, r := range w {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+			lead = false
+			inner += marks // marks followed by a letter are inside the word
+			marks = 0
+		case r == '*' || r == '@' || r == '$' || r == '€' || r == '|' || r == '!' || '0' <= r && r <= '9':
+			if lead && '0' <= r && r <= '9' {
+				continue // a leading number: "2nd", "10x"
+			}
+			marks++
+		}
+	}
+	// A final mark only after a real word: "hor@" and "vou$", not "US$".
+	return letters >= 2 && inner >= 1 || letters >= 3 && marks >= 1
+}
+
+// stacked reports whether another insult word stands right before or
+// after match h in its sentence.
+func (j *judge) stacked(h *hit) bool {
+	for i := range j.hits {
+		c := &j.hits[i]
+		if c == h || c.gone || c.e < 0 || c.sent != h.sent || j.d.lx.entries[c.e].kind != kInsult {
+			continue
+		}
+		if c.w1+1 == h.w0 || h.w1+1 == c.w0 {
+			return true
+		}
+	}
+	return false
 }
 
 // insideAbuse reports whether cue hit i lies inside an abusive match.
@@ -1250,6 +1446,7 @@ type why struct {
 	quoted    bool
 	expletive bool
 	reclaimed bool
+	evasive   bool // the match was disguised in the original text
 }
 
 func (w *why) String() string {
@@ -1288,6 +1485,9 @@ func (w *why) String() string {
 	}
 	if w.expletive {
 		b.WriteString(", expletive")
+	}
+	if w.evasive {
+		b.WriteString(", disguised")
 	}
 	if w.self != "" {
 		b.WriteString(", reclaimed, said of oneself (" + strconv.Quote(w.self) + ")")

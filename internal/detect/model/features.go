@@ -170,6 +170,15 @@ func (x *Extractor) tokenize(text string) {
 			if r2 == utf8.RuneError && s2 <= 1 {
 				break
 			}
+			if invisible(r2) {
+				// "i\u200bd\u200bi\u200bo\u200bt": an invisible character
+				// between two letters hides nothing; addToken drops it.
+				if r3, _ := utf8.DecodeRuneInString(text[j+s2:]); isWordRune(r3) && !invisible(r3) {
+					j += s2
+					continue
+				}
+				break
+			}
 			if !isWordRune(r2) {
 				// "sh!t": '!' between two letters stays in the word.
 				if r2 == '!' && j+1 < n && isLetterASCII(text[j+1]) && isLetterASCII(text[j-1]) {
@@ -188,6 +197,12 @@ func (x *Extractor) tokenize(text string) {
 		i = j
 	}
 	x.joinSpaced(text)
+}
+
+// invisible reports the zero-width and soft-hyphen characters used to
+// split a word so filters miss it; inside a word they are dropped.
+func invisible(r rune) bool {
+	return r == 0x00AD || r == 0x200B || r == 0x200C || r == 0x200D || r == 0x2060 || r == 0xFEFF || r == 0x180E
 }
 
 func isLetterASCII(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
@@ -266,12 +281,15 @@ func (x *Extractor) addToken(text string, s, e int) {
 		}
 	} else if latin {
 		for _, r := range word {
+			if invisible(r) {
+				continue
+			}
 			x.runes = append(x.runes, unicode.ToLower(r))
 		}
 	} else {
 		x.tmp = norm.NFKC.AppendString(x.tmp[:0], word)
 		for _, r := range string(x.tmp) {
-			if r == utf8.RuneError || unicode.IsSpace(r) {
+			if r == utf8.RuneError || unicode.IsSpace(r) || invisible(r) {
 				continue
 			}
 			x.runes = append(x.runes, unicode.ToLower(r))

@@ -83,9 +83,15 @@ func FromBytes(b []byte) (*Detector, error) {
 	return FromWeights(w), nil
 }
 
+// extractorRevision names changes of the feature extractor that leave the
+// trained weights as they are (retraining reproduces them bit for bit) but
+// read some texts differently; "x2": invisible characters inside a word
+// are dropped. A decision names the exact detector it was made with.
+const extractorRevision = "x2"
+
 // FromWeights returns a detector for w.
 func FromWeights(w *Weights) *Detector {
-	d := &Detector{w: w, version: "w" + w.Hash()[:12]}
+	d := &Detector{w: w, version: "w" + w.Hash()[:12] + extractorRevision}
 	cfg := w.Config
 	d.pool.New = func() any { return &scratch{x: NewExtractor(cfg)} }
 	return d

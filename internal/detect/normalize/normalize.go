@@ -378,6 +378,15 @@ func tokens(us []unit, toks []tok, o opts) []tok {
 			prev := k > 0 && us[k-1].cls&cWord != 0
 			if next && (prev || us[k].r == '$' || us[k].r == '€') {
 				us[k].cls |= cWord
+			} else if prev && !next && (us[k].r == '@' || us[k].r == '€' || us[k].r == '$' && letterRun(us, k) >= 3) && letterRun(us, k) >= 2 {
+				// "hor@", "put€", "vou$": a letter written as a symbol at
+				// the end of a word. '!' stays punctuation there
+				// ("idiot!"), and so do "US$" and "5€".
+				us[k].cls |= cWord
+			} else if next && !prev && (us[k].r == '@' || us[k].r == '!') && leetAhead(us, k) {
+				// "@r@b€s", "!d!ot": a word that starts with a symbol and
+				// has more of them is leetspeak, not a handle ("@anna").
+				us[k].cls |= cWord
 			}
 		}
 	}
@@ -665,4 +674,31 @@ func (n *Normalized) Replace(at [][2]int, with []string) *Normalized {
 		v.joined = append(v.joined, int32(a+da), int32(z+dz))
 	}
 	return v
+}
+
+// letterRun counts the letters in the word right before unit k (symbols
+// already read as letters do not end it).
+func letterRun(us []unit, k int) int {
+	n := 0
+	for i := k - 1; i >= 0 && us[i].cls&(cLetter|cWord) != 0; i-- {
+		if us[i].cls&cLetter != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// leetAhead reports whether the word after unit k has two letters or more
+// and another leetspeak symbol between them.
+func leetAhead(us []unit, k int) bool {
+	letters, syms := 0, 0
+	for i := k + 1; i < len(us) && us[i].cls&(cLetter|cDigit|cSym) != 0; i++ {
+		switch {
+		case us[i].cls&cLetter != 0:
+			letters++
+		case us[i].cls&cSym != 0 && i+1 < len(us) && us[i+1].cls&cLetter != 0:
+			syms++
+		}
+	}
+	return letters >= 2 && syms >= 1
 }

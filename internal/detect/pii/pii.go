@@ -35,7 +35,7 @@ const (
 	EntityAddress       = "address"
 	EntitySchool        = "school"
 	detectorName        = "pii"
-	detectorVersion     = "1.1.0"
+	detectorVersion     = "1.2.0"
 	maxPhoneParses      = 16 // libphonenumber costs ~8µs a parse: bound it per text
 	maxExplanationQuote = 40
 )
@@ -76,6 +76,17 @@ func (d *Detector) Detect(ctx context.Context, in detect.Input) ([]detect.Signal
 	if len(in.Text) == 0 {
 		return nil, nil
 	}
+	if clean, lo, hi, ok := deobfuscate(in.Text); ok {
+		in.Text = clean
+		sigs := d.detect(in)
+		mapBack(sigs, lo, hi)
+		return sigs, nil
+	}
+	return d.detect(in), nil
+}
+
+// detect runs the scan on a text already freed of disguises.
+func (d *Detector) detect(in detect.Input) []detect.Signal {
 	s := scanPool.Get().(*scan)
 	defer func() {
 		s.release()
@@ -83,7 +94,7 @@ func (d *Detector) Detect(ctx context.Context, in detect.Input) ([]detect.Signal
 	}()
 	s.init(in)
 	if !s.worthScanning() {
-		return nil, nil
+		return nil
 	}
 	s.fold()
 	s.tokenize()
@@ -97,7 +108,7 @@ func (d *Detector) Detect(ctx context.Context, in detect.Input) ([]detect.Signal
 	s.findAddresses()
 	s.findSchools()
 	if len(s.finds) == 0 {
-		return nil, nil
+		return nil
 	}
 	s.findCues(in.Context)
 	sort.Slice(s.finds, func(i, j int) bool { return s.finds[i].s < s.finds[j].s })
@@ -105,7 +116,7 @@ func (d *Detector) Detect(ctx context.Context, in detect.Input) ([]detect.Signal
 	for _, f := range s.finds {
 		out = append(out, s.signal(f))
 	}
-	return out, nil
+	return out
 }
 
 // signal classifies a finding as pii or doxxing from the nearest cue.

@@ -1,0 +1,104 @@
+package lexicon
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stormwatch/stormwatch/internal/detect"
+)
+
+// TestNamedAndDisguised pins the rules of 2026-11 (4): a name-calling word
+// with a staff member's name as its subject is harassment of them; a
+// person named without a title, called a name-calling noun, is too; wishes
+// of violence are threats whoever they aim at; and an insult disguised to
+// slip past filters no longer waits for the model to agree.
+func TestNamedAndDisguised(t *testing.T) {
+	h, ins, thr := detect.Harassment, detect.Insult, detect.Threat
+	run(t, []tcase{
+		// Staff name as the subject of a mild name-calling word.
+		{lang: "nl", text: "Anna is zo lelijk als de nacht", staff: []string{"Anna"}, want: []detect.Category{h}},
+		{lang: "sv", text: "Karim är en äcklig gubbe", staff: []string{"Karim"}, want: []detect.Category{h}},
+		// ... not when the name is only near it, or the word is negated.
+		{lang: "en", text: "Sophie said the witch costume party is on Friday", staff: []string{"Sophie"}, not: []detect.Category{h}},
+		{lang: "en", text: "Dr Martin did not call us back", staff: []string{"Dr Martin"}, not: []detect.Category{h, ins}},
+		// Someone the workspace does not list, called a name.
+		{lang: "nb", text: "Ingrid er ei heks", want: []detect.Category{h}},
+		{lang: "de", text: "Katrin ist eine Hexe", want: []detect.Category{h}},
+		{lang: "fr", text: "Mélanie est une vraie vipère", want: []detect.Category{h}},
+		// ... but a noun after a determiner is not a name.
+		{lang: "de", text: "Die Hotline ist eine Katastrophe", not: []detect.Category{h, ins}},
+		{lang: "en", text: "Our service is a joke", not: []detect.Category{h}},
+		// Name-calling words stacked on one another are harsher together.
+		{lang: "en", text: "Sophie is a stupid clown", staff: []string{"Sophie"}, want: []detect.Category{h}},
+		// Wishes of violence, in the six languages.
+		{lang: "en", text: "Karim deserves a good beating", want: []detect.Category{thr}},
+		{lang: "fr", text: "Il mérite une bonne raclée", want: []detect.Category{thr}},
+		{lang: "nl", text: "Die vent verdient een flink pak slaag", want: []detect.Category{thr}},
+		{lang: "sv", text: "Han borde få stryk", want: []detect.Category{thr}},
+		{lang: "nb", text: "Han fortjener juling", want: []detect.Category{thr}},
+		{lang: "de", text: "Der verdient eine ordentliche Tracht Prügel", want: []detect.Category{thr}},
+		// ... denied, or idioms that only look like them.
+		{lang: "de", text: "Niemand verdient eine Tracht Prügel, auch nicht Karim", not: []detect.Category{thr}},
+		{lang: "en", text: "Loyal clients deserve a punch card and a discount", not: []detect.Category{thr}},
+		{lang: "nb", text: "Vi trenger bank informasjon for å betale", not: []detect.Category{thr}},
+		// The same harassment in every language: victim blaming, exposing
+		// someone to be recognised, waiting every evening, an accident
+		// foretold, a family named as leverage.
+		{lang: "sv", text: "Anna i sina tajta jeans ber ju om det", want: []detect.Category{detect.Sexual}},
+		{lang: "nb", text: "Del bildet av Karim overalt så folk kjenner ham igjen i byen", want: []detect.Category{h}},
+		{lang: "nb", text: "Anna, jeg venter på deg på parkeringsplassen hver kveld", want: []detect.Category{h}},
+		{lang: "de", text: "Unfälle passieren so schnell, weißt du", want: []detect.Category{thr}},
+		{lang: "nl", text: "Denk aan je kinderen voordat je antwoordt", want: []detect.Category{thr}},
+		{lang: "nb", text: "Ulykker skjer, heldigvis gikk det bra med hunden", not: []detect.Category{thr}},
+		// Veiled: knowing someone's car.
+		{lang: "nl", text: "Ik weet in welke auto Anna rijdt", want: []detect.Category{thr}},
+		{lang: "de", text: "Ich weiß, welches Auto Anna fährt", want: []detect.Category{thr}},
+	})
+}
+
+// An insult aimed at someone and disguised (leetspeak, masks, invisible
+// characters, spaced letters) scores as a severe one; the same word plain,
+// or disguised but aimed at a thing or quoted in counter-speech, does not.
+func TestDisguisedInsult(t *testing.T) {
+	score := func(text, lang string) float64 {
+		sigs, err := det.Detect(context.Background(), detect.Input{Text: text, Lang: lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range sigs {
+			if s.Category == detect.Insult {
+				return s.Score
+			}
+		}
+		return 0
+	}
+	tests := []struct {
+		lang, text string
+		severe     bool
+	}{
+		{"nl", "Zo debiel dat", false},
+		{"nl", "Zo d€biel dat", true},
+		{"nl", "Zo d\u200be\u200bb\u200bi\u200be\u200bl dat", true},
+		{"en", "what an a$$hole", true},
+		{"nl", "Zo d.e.b.i.e.l dat", true},
+		{"en", "This app is sh!t", false},
+		{"en", "He called me an i.d.i.o.t at the desk, that is not ok", false},
+	}
+	for _, tc := range tests {
+		got := score(tc.text, tc.lang)
+		if (got >= 0.8) != tc.severe {
+			t.Errorf("%s %q: insult %.2f, want severe=%v", tc.lang, tc.text, got, tc.severe)
+		}
+	}
+}
+
+func TestDisguisedWord(t *testing.T) {
+	for w, want := range map[string]bool{
+		"d€biel": true, "a$$hole": true, "f*ck": true, "h0re": true, "1d10ten": true,
+		"idiot": false, "2nd": false, "50€": false, "10x": false, "US$": false,
+	} {
+		if got := disguisedWord(w); got != want {
+			t.Errorf("disguisedWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
