@@ -8,7 +8,8 @@
 // counters (minute rows, rolled up into hour rows); Detector compares short
 // and long sliding windows of the same counts with a baseline that follows
 // the daily and weekly rhythm (plus a CUSUM trend test that accumulates a
-// rise too gentle for any one window), and Campaigns looks at content and
+// rise too gentle for any one window, weighing each newcomer by its
+// tone), and Campaigns looks at content and
 // authors (near-identical texts from many authors, one author on several
 // channels).
 // RunBench measures both on the simulator's storms.

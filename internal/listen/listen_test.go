@@ -427,3 +427,109 @@ func TestBenchLabeler(t *testing.T) {
 		t.Errorf("a failing labeler: err = %v", err)
 	}
 }
+
+// TestTrendWeighsTone: a crowd of hostile newcomers is a storm's sooner
+// than a crowd of friendly ones (a busy day's first-time clients), and
+// with HostileShare 0 every newcomer weighs the same. The series' history
+// has no negative item, so its newcomers' usual hostile share is the
+// least assumed (10%).
+func TestTrendWeighsTone(t *testing.T) {
+	weighed := DefaultTrend
+	plain := DefaultTrend
+	plain.HostileShare = 0
+	tests := []struct {
+		name     string
+		trend    TrendRule
+		negative bool
+		text     string
+		want     float64 // newcomers counted when the trend test alerts
+	}{
+		{"hostile newcomers, weighed", weighed, true, "honte à vous", 3},
+		{"friendly newcomers, weighed", weighed, false, "merci pour tout", 5},
+		{"hostile newcomers, plain", plain, true, "honte à vous", 4},
+		{"friendly newcomers, plain", plain, false, "merci pour tout", 4},
+	}
+	start := mon.Add(8*24*time.Hour + 10*time.Hour)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := NewDetector(DetectorConfig{Trend: tt.trend})
+			id := steady(d)
+			var got *Alert
+			for i := range 12 {
+				at := start.Add(time.Duration(i) * 4 * time.Minute)
+				for _, a := range d.Observe(Obs{Workspace: "w", Channel: "fb", ItemID: id, At: at, Text: tt.text, NewAuthor: true, Negative: tt.negative}) {
+					if a.Metric == NewAuthors && a.Channel == "fb" && a.Topic == All && got == nil {
+						got = &a
+					}
+				}
+				id++
+			}
+			if got == nil {
+				t.Fatal("no new_authors alert")
+			}
+			if got.Observed != tt.want {
+				t.Errorf("alerted at newcomer %v, want %v: %s", got.Observed, tt.want, got)
+			}
+		})
+	}
+}
+
+// TestTrendWeights: the weights only move evidence between hostile and
+// friendly newcomers; the drift, (Rho-1) times the expectation, is the
+// alternative's whole extra rate whatever the series' negative share.
+func TestTrendWeights(t *testing.T) {
+	r := TrendRule{Rho: 12, HostileShare: 0.5}
+	for _, share := range []float64{0, 0.05, 0.2, 0.5, 0.9, 1} {
+		w := newTrendWeights(r, share)
+		s := min(max(share, 0.1), 0.9)
+		extra := s*(math.Exp(w.hostile)-1) + (1-s)*(math.Exp(w.friendly)-1)
+		if math.Abs(extra-(r.Rho-1)) > 1e-9 {
+			t.Errorf("share %v: extra rate %v, want %v", share, extra, r.Rho-1)
+		}
+		if share < 0.5 && !(w.hostile > w.lnRho && w.friendly < w.lnRho) {
+			t.Errorf("share %v: hostile %v, friendly %v around ln Rho %v", share, w.hostile, w.friendly, w.lnRho)
+		}
+	}
+	plain := newTrendWeights(TrendRule{Rho: 12}, 0.2)
+	var slot [nSlots]int32
+	slot[newAuthorsSlot], slot[hostileNew] = 3, 2
+	if got, want := plain.evidence(newAuthorsSlot, slot), 3*math.Log(12); math.Abs(got-want) > 1e-9 {
+		t.Errorf("unweighted evidence %v, want %v", got, want)
+	}
+}
+
+// TestRestoreTrend: the trend test's state beyond the current hour (the
+// newcomers' expectation and the negative share that weighs them) comes
+// from the hour baselines, so a detector restored from stored hour
+// roll-ups alerts on the same newcomer as one that saw the history.
+func TestRestoreTrend(t *testing.T) {
+	live := NewDetector(DetectorConfig{})
+	series := NewSeries(nil)
+	id := int64(1)
+	end := mon.Add(8 * 24 * time.Hour)
+	for at := mon; at.Before(end); at = at.Add(5 * time.Minute) {
+		o := Obs{Workspace: "w", Channel: "fb", ItemID: id, At: at, Text: "bonjour", Negative: id%4 == 0, NewAuthor: id%97 == 0}
+		live.Observe(o)
+		series.Add(o)
+		id++
+	}
+	restored := NewDetector(DetectorConfig{})
+	for _, k := range []Key{{"w", "fb", All}, {"w", All, All}} {
+		restored.Restore(k, series.Hours(k, mon, end))
+	}
+	start := end.Add(10 * time.Hour)
+	var got [2]float64
+	for di, d := range []*Detector{live, restored} {
+		for i := range 12 {
+			o := Obs{Workspace: "w", Channel: "fb", ItemID: id + int64(i), At: start.Add(time.Duration(i) * 4 * time.Minute), Text: "honte", NewAuthor: true, Negative: i%2 == 0}
+			for _, a := range d.Observe(o) {
+				if a.Metric == NewAuthors && a.Channel == "fb" && got[di] == 0 {
+					got[di] = a.Observed
+				}
+			}
+		}
+	}
+	if got[0] == 0 || got[0] != got[1] {
+		t.Errorf("trend alert at newcomer %v live, %v restored; want the same, non-zero", got[0], got[1])
+	}
+}

@@ -28,6 +28,15 @@ var rateMetrics = [...]Metric{Volume, Negative, NewAuthors, Severe}
 
 const nMetrics = len(rateMetrics)
 
+// Ring slots: the rate metrics, then hostileNew, the newcomers whose
+// item is negative or a crisis signal. It is counted for the trend test's weights only:
+// neither learned nor tested on its own.
+const (
+	newAuthorsSlot = 2
+	hostileNew     = nMetrics
+	nSlots         = nMetrics + 1
+)
+
 // severeCats make an item severe: the ones that put a person in danger.
 var severeCats = []detect.Category{detect.Threat, detect.Doxxing, detect.Hate}
 
@@ -62,11 +71,31 @@ type ShareRule struct {
 // H bounds false alarms: under the baseline the sum passes H about once
 // in e^H / (Rho-1) expected items per series, and the count and ratio
 // guards keep a quiet night's handful from ever counting.
+//
+// The newcomers' sum weighs each newcomer by what its item says
+// (HostileShare): the alternative is "newcomers Rho times the baseline,
+// HostileShare of them negative" against "the baseline, negative as
+// often as the series' items usually are". A storm's crowd is mostly
+// hostile, while a busy hour's first-time clients mostly ask and thank:
+// a hostile newcomer counts for more than ln Rho, a friendly one for
+// less, and the drift stays (Rho-1) times the expectation. Both shares
+// come from the volume and negative baselines, so the test needs no
+// state the hour roll-ups cannot restore.
 type TrendRule struct {
 	Rho      float64
 	H        float64
 	MinCount int
 	MinRatio float64
+	// HostileShare is the share of a storm's newcomers expected to be
+	// negative; 0 weighs every newcomer alike.
+	HostileShare float64
+	// Floor is the least expectation per hour of each metric in the trend
+	// sums; 0 takes DetectorConfig.FloorPerHour. The window rules need a
+	// floor that keeps a handful from counting; a sum over an hour
+	// weighs a handful against a rate, and newcomers are rare (a few a
+	// day on a clinic's page), so a floor set for the windows would
+	// drown a slow build's first arrivals in drift.
+	Floor float64
 	// Metrics are the metrics tested. Volume and negativity follow the
 	// daily rhythm too loosely for a sum over an hour to be trusted (the
 	// benchmark saw several false alarms a week); a storm's crowd of new
@@ -76,12 +105,23 @@ type TrendRule struct {
 	Off bool
 }
 
-// DefaultTrend is tuned on the storm benchmark (seeds 1 to 4, the real
-// detection engine): it brought the slow 3× build's median delay from
-// 46-83 minutes to 31-40, and the 5× pile-on's down a little, with no more
-// than 0.4 false alarms a week. Sums over volume or negativity added
-// several false alarms a week for no faster detection.
-var DefaultTrend = TrendRule{Rho: 4, H: 6, MinCount: 5, MinRatio: 2, Metrics: []Metric{NewAuthors}}
+// DefaultTrend is tuned on the storm benchmark (seeds 1 to 3, the real
+// detection engine; seed 4 kept for a check). Newcomers are rare on a
+// clinic's channels (about 0.2 an hour on its page), so the sum weighs
+// them against their own baseline with a floor of 0.2 an hour rather
+// than the windows' 2, and expects a storm to multiply them by 12, half
+// of them hostile: a slow 3× build is caught at its third or fourth
+// newcomer. Before: Rho 4, H 6, MinCount 5 over the windows' floor, slow
+// build medians 36m, 32m, 40m on seeds 1-3 (36m pooled); now 29m45s, 27m,
+// 26m (27m pooled), seed 4 36m to 32m; false alarms 0.25 to 0.54 a week
+// pooled. Newcomers weighed alike rather than by tone gave seed 3 the
+// same but seeds 1 and 2 no better than 30-31m for as many false
+// alarms; a lower H or a higher Rho brought seed 2 near or past one
+// false alarm a week. Sums over volume or negativity added
+// several false alarms a week for no faster detection: a slow build's
+// first half hour adds a handful of items to fifteen ordinary ones,
+// while its newcomers stand out against almost none.
+var DefaultTrend = TrendRule{Rho: 12, H: 7.5, MinCount: 3, MinRatio: 2, HostileShare: 0.5, Floor: 0.2, Metrics: []Metric{NewAuthors}}
 
 // DetectorConfig tunes a Detector. Zero fields take the defaults.
 type DetectorConfig struct {
@@ -272,10 +312,11 @@ type cusum struct {
 }
 
 type keyState struct {
-	ring     [ringLen][nMetrics]int32
+	ring     [ringLen][nSlots]int32
 	trend    [nMetrics]cusum
-	lamHour  int64 // hour (unix/3600) lam was computed for
+	lamHour  int64 // hour (unix/3600) lam and w were computed for
 	lam      [nMetrics]float64
+	w        trendWeights
 	last     int64 // minute (unix/60) of the newest ring slot
 	hour     int64 // hour (unix/3600) being accumulated
 	hourN    [nMetrics]float64
@@ -320,6 +361,10 @@ func (d *Detector) Observe(o Obs) []Alert {
 	// counted as a new author, a spammer's burst looked like a storm's crowd.
 	newAuthor := o.NewAuthor && !slices.Contains(o.Categories, detect.Spam)
 	inc := [nMetrics]bool{true, o.Negative, newAuthor, hasAny(o.Categories, severeCats)}
+	// A newcomer calling for a boycott or naming a lawyer is as much a
+	// storm's as one insulting the staff, though a crisis signal is not
+	// negativity for the tone metrics.
+	hostile := newAuthor && (o.Negative || slices.Contains(o.Categories, detect.Crisis))
 	for _, k := range d.keys {
 		ks := d.series[k]
 		if ks == nil {
@@ -334,6 +379,9 @@ func (d *Detector) Observe(o Obs) []Alert {
 				ks.hourN[i]++
 				ks.examples[i] = appendRing(ks.examples[i], o.ItemID)
 			}
+		}
+		if hostile {
+			slot[hostileNew]++
 		}
 		if !warm {
 			continue
@@ -359,7 +407,7 @@ func (d *Detector) advance(ks *keyState, t time.Time) {
 		d.fold(ks, m)
 	}
 	for i := ks.last + 1; i <= m && i <= ks.last+ringLen; i++ {
-		ks.ring[i%ringLen] = [nMetrics]int32{}
+		ks.ring[i%ringLen] = [nSlots]int32{}
 	}
 	if m > ks.last {
 		ks.last = m
@@ -389,19 +437,17 @@ const trendSpan = 240
 // minute m to the trend sums.
 func (d *Detector) fold(ks *keyState, m int64) {
 	r := d.cfg.Trend
-	lnRho := math.Log(r.Rho)
 	end := min(m, ks.last+trendSpan)
 	for min := ks.last; min < end; min++ {
 		slot := ks.ring[min%ringLen]
 		if min > ks.last {
-			slot = [nMetrics]int32{} // minutes with no item
+			slot = [nSlots]int32{} // minutes with no item
 		}
 		lam := d.lambda(ks, min)
 		for i := range ks.trend {
 			c := &ks.trend[i]
-			x := float64(slot[i])
-			c.S += x*lnRho - (r.Rho-1)*lam[i]
-			c.N += x
+			c.S += ks.w.evidence(i, slot) - (r.Rho-1)*lam[i]
+			c.N += float64(slot[i])
 			c.E += lam[i]
 			if c.S <= 0 {
 				*c = cusum{since: min + 1}
@@ -415,18 +461,63 @@ func (d *Detector) fold(ks *keyState, m int64) {
 	}
 }
 
-// lambda is each metric's expected count per minute in minute min: the
-// baseline, never below the floor.
+// lambda is each metric's expected count per minute in minute min for
+// the trend sums: the baseline, never below the floor. It also sets the
+// weights of the hour.
 func (d *Detector) lambda(ks *keyState, min int64) [nMetrics]float64 {
 	h := min / 60
 	if h != ks.lamHour || ks.lam == [nMetrics]float64{} {
 		t := time.Unix(h*3600, 0)
+		r := d.cfg.Trend
 		for i := range ks.lam {
-			ks.lam[i] = max(ks.base[i].PerHour(t), d.cfg.FloorPerHour[rateMetrics[i]]) / 60
+			floor := r.Floor
+			if floor <= 0 {
+				floor = d.cfg.FloorPerHour[rateMetrics[i]]
+			}
+			ks.lam[i] = max(ks.base[i].PerHour(t), floor) / 60
 		}
+		share := 0.0
+		if v := ks.base[0].PerHour(t); v > 0 {
+			share = ks.base[1].PerHour(t) / v
+		}
+		ks.w = newTrendWeights(r, share)
 		ks.lamHour = h
 	}
 	return ks.lam
+}
+
+// trendWeights are the log-likelihood ratios one item adds to each
+// trend sum: ln Rho, but a newcomer's depends on its tone.
+type trendWeights struct {
+	lnRho, hostile, friendly float64
+	weighed                  bool
+}
+
+// newTrendWeights weighs newcomers for a series whose items are negative
+// share of the time (its newcomers are assumed no different). The share
+// is kept off the extremes: a series with no negative history would
+// make one hostile newcomer overwhelming.
+func newTrendWeights(r TrendRule, share float64) trendWeights {
+	w := trendWeights{lnRho: math.Log(r.Rho)}
+	q := r.HostileShare
+	if q <= 0 || q >= 1 {
+		w.hostile, w.friendly = w.lnRho, w.lnRho
+		return w
+	}
+	s := min(max(share, 0.1), 0.9)
+	w.weighed = true
+	w.hostile = math.Log(1 + (r.Rho-1)*q/s)
+	w.friendly = math.Log(1 + (r.Rho-1)*(1-q)/(1-s))
+	return w
+}
+
+// evidence is what a minute's counts add to metric i's trend sum.
+func (w trendWeights) evidence(i int, slot [nSlots]int32) float64 {
+	if i == newAuthorsSlot && w.weighed {
+		h := float64(slot[hostileNew])
+		return h*w.hostile + (float64(slot[i])-h)*w.friendly
+	}
+	return float64(slot[i]) * w.lnRho
 }
 
 // testTrend tests metric i's trend sum with the current minute so far.
@@ -438,8 +529,9 @@ func (d *Detector) testTrend(k Key, ks *keyState, at time.Time, i int) (Alert, b
 	c := &ks.trend[i]
 	frac := float64(at.Unix()%60) / 60
 	lam := d.lambda(ks, ks.last)[i]
-	x := float64(ks.ring[ks.last%ringLen][i])
-	score := c.S + x*math.Log(r.Rho) - (r.Rho-1)*lam*frac
+	slot := ks.ring[ks.last%ringLen]
+	x := float64(slot[i])
+	score := c.S + ks.w.evidence(i, slot) - (r.Rho-1)*lam*frac
 	n, e := c.N+x, c.E+lam*frac
 	if score < r.H || n < float64(r.MinCount) || n < r.MinRatio*e {
 		return Alert{}, false
