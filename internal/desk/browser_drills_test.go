@@ -139,18 +139,27 @@ func TestBrowserDrill(t *testing.T) {
 	for _, e := range evs {
 		kindOf[e.Item.PlatformID] = e
 	}
-	q, err := f.Store.Queue(ctx, run.Sandbox, store.QueueFilter{Limit: 1000}, time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
+	// The traffic arrives on the drill's clock and is decided by the
+	// pipeline: wait (bounded) until both kinds are there and decided.
 	var abusive, complaint int64
-	for _, qi := range q {
-		e := kindOf[qi.Item.PlatformID]
-		switch {
-		case abusive == 0 && e.Expect == drill.Remove && qi.Status != store.StatusHidden && qi.Status != store.StatusDeleted && qi.Status != store.StatusPending:
-			abusive = qi.Item.ID
-		case e.Kind == "complaint" && qi.Status != store.StatusPending:
-			complaint = qi.Item.ID // the oldest complaint: the list is newest first
+	var q []store.QueueItem
+	for deadline := time.Now().Add(45 * time.Second); ; time.Sleep(250 * time.Millisecond) {
+		q, err = f.Store.Queue(ctx, run.Sandbox, store.QueueFilter{Limit: 1000}, time.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		abusive, complaint = 0, 0
+		for _, qi := range q {
+			e := kindOf[qi.Item.PlatformID]
+			switch {
+			case abusive == 0 && e.Expect == drill.Remove && qi.Status != store.StatusHidden && qi.Status != store.StatusDeleted && qi.Status != store.StatusPending:
+				abusive = qi.Item.ID
+			case e.Kind == "complaint" && qi.Status != store.StatusPending:
+				complaint = qi.Item.ID // the oldest complaint: the list is newest first
+			}
+		}
+		if (abusive != 0 && complaint != 0) || time.Now().After(deadline) {
+			break
 		}
 	}
 	if abusive == 0 || complaint == 0 {
