@@ -14,7 +14,7 @@ func init() {
 			{Name: "stream", Label: "Use the streaming API (yes/no)", Help: "wakes the poller at once; polling stays the source of truth"},
 		},
 		Secrets: []Field{
-			{Name: "token", Label: "Access token", Help: "scopes read:notifications read:statuses read:accounts write:statuses write:blocks write:mutes write:reports", Required: true},
+			{Name: "token", Label: "Access token", Help: "scopes read:notifications read:statuses read:accounts read:filters write:statuses write:blocks write:mutes write:reports write:filters", Required: true},
 		},
 		// No delete: Mastodon deletes only the organization's own statuses.
 		Capabilities: []source.Capability{source.ReadMentions, source.Reply, source.Block, source.Mute, source.Report, source.Publish},
