@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
-	"github.com/stormwatch/stormwatch/internal/store"
 	"io"
 	"log/slog"
 	"net/http"
@@ -19,6 +18,7 @@ import (
 	"github.com/stormwatch/stormwatch/internal/desk/desktest"
 	"github.com/stormwatch/stormwatch/internal/ingest"
 	"github.com/stormwatch/stormwatch/internal/source/webhook"
+	"github.com/stormwatch/stormwatch/internal/store"
 )
 
 // TestChannelsScreen: an admin connects a generic webhook and a Facebook

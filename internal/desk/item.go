@@ -3,7 +3,6 @@ package desk
 import (
 	"errors"
 	"fmt"
-	"github.com/stormwatch/stormwatch/internal/pipeline"
 	"html/template"
 	"net/http"
 	"strconv"
@@ -11,6 +10,7 @@ import (
 	"github.com/stormwatch/stormwatch/internal/act"
 	"github.com/stormwatch/stormwatch/internal/channels"
 	"github.com/stormwatch/stormwatch/internal/detect"
+	"github.com/stormwatch/stormwatch/internal/pipeline"
 	"github.com/stormwatch/stormwatch/internal/store"
 )
 

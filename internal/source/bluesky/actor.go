@@ -19,6 +19,7 @@ import (
 
 	"github.com/stormwatch/stormwatch/internal/act"
 	"github.com/stormwatch/stormwatch/internal/ingest"
+	"github.com/stormwatch/stormwatch/internal/source"
 )
 
 // Limits from the lexicons.
@@ -30,54 +31,10 @@ const (
 	maxReasonText = 2000 // createReport reason, in graphemes
 )
 
-// params reads an action's parameters.
-type params map[string]any
+// params are an action's parameters, read as every connector reads them.
+type params = source.Params
 
-func parseParams(raw json.RawMessage) (params, error) {
-	p := params{}
-	if len(raw) == 0 || string(raw) == "null" {
-		return p, nil
-	}
-	if err := json.Unmarshal(raw, &p); err != nil {
-		return nil, fmt.Errorf("action params: %w", err)
-	}
-	return p, nil
-}
-
-func (p params) str(k string) string {
-	switch v := p[k].(type) {
-	case string:
-		return strings.TrimSpace(v)
-	case float64:
-		return strconv.FormatFloat(v, 'f', -1, 64)
-	case bool:
-		return strconv.FormatBool(v)
-	}
-	return ""
-}
-
-// list reads a list of strings, or one comma-separated string.
-func (p params) list(k string) []string {
-	var out []string
-	switch v := p[k].(type) {
-	case string:
-		for _, s := range strings.Split(v, ",") {
-			if s = strings.TrimSpace(s); s != "" {
-				out = append(out, s)
-			}
-		}
-	case []any:
-		for _, x := range v {
-			switch x := x.(type) {
-			case string:
-				out = append(out, x)
-			case float64:
-				out = append(out, strconv.FormatFloat(x, 'f', -1, 64))
-			}
-		}
-	}
-	return out
-}
+func parseParams(raw json.RawMessage) (params, error) { return source.ParseParams(raw) }
 
 // Execute performs a on the network for item (a post read from this
 // channel, or the draft's stand-in for publish):
@@ -193,7 +150,7 @@ func postText(text string) (string, error) {
 }
 
 func (c *Connector) reply(ctx context.Context, a act.Action, p params, item ingest.Item) (string, error) {
-	text, err := postText(p.str("text"))
+	text, err := postText(p.Str("text"))
 	if err != nil {
 		return "", fmt.Errorf("reply: %w", err)
 	}
@@ -218,7 +175,7 @@ func (c *Connector) reply(ctx context.Context, a act.Action, p params, item inge
 		"createdAt": c.now().UTC().Format("2006-01-02T15:04:05.000Z"),
 		"reply":     map[string]any{"root": root, "parent": parent},
 	}
-	if l := normLang(p.str("lang")); l != "" {
+	if l := normLang(p.Str("lang")); l != "" {
 		rec["langs"] = []string{l}
 	}
 	uri, existed, err := c.createOnce(ctx, collPost, RecordKey(a), rec)
@@ -232,7 +189,7 @@ func (c *Connector) reply(ctx context.Context, a act.Action, p params, item inge
 }
 
 func (c *Connector) publish(ctx context.Context, a act.Action, p params, item ingest.Item) (string, error) {
-	t := p.str("text")
+	t := p.Str("text")
 	if t == "" {
 		t = item.Text
 	}
@@ -248,7 +205,7 @@ func (c *Connector) publish(ctx context.Context, a act.Action, p params, item in
 		"text":      text,
 		"createdAt": c.now().UTC().Format("2006-01-02T15:04:05.000Z"),
 	}
-	if l := normLang(p.str("lang")); l != "" {
+	if l := normLang(p.Str("lang")); l != "" {
 		rec["langs"] = []string{l}
 	}
 	uri, existed, err := c.createOnce(ctx, collPost, RecordKey(a), rec)
@@ -425,7 +382,7 @@ func (c *Connector) deletePost(ctx context.Context, p params, item ingest.Item) 
 	if err != nil {
 		return "", err
 	}
-	s := p.str("uri")
+	s := p.Str("uri")
 	if s == "" {
 		s = item.PlatformID
 	}
@@ -499,7 +456,7 @@ func (c *Connector) report(ctx context.Context, a act.Action, p params, item ing
 	if err != nil {
 		return "", err
 	}
-	rt := p.str("reason_type")
+	rt := p.Str("reason_type")
 	switch {
 	case rt == "":
 		rt = "com.atproto.moderation.defs#reasonRude" // harassment and abuse
@@ -509,15 +466,15 @@ func (c *Connector) report(ctx context.Context, a act.Action, p params, item ing
 	default:
 		return "", act.Permanent(fmt.Errorf("report: unknown reason type %q", rt))
 	}
-	reason := p.str("reason")
+	reason := p.Str("reason")
 	if reason == "" {
-		reason = p.str("comment")
+		reason = p.Str("comment")
 	}
 	if reason == "" {
 		reason = "Reported by Stormwatch."
 	}
 	var tags []string
-	if rules := p.list("rule_ids"); len(rules) > 0 {
+	if rules := p.List("rule_ids"); len(rules) > 0 {
 		tags = append(tags, "rules: "+strings.Join(rules, ", "))
 	}
 	if a.RuleID != "" {

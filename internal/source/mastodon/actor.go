@@ -12,57 +12,13 @@ import (
 
 	"github.com/stormwatch/stormwatch/internal/act"
 	"github.com/stormwatch/stormwatch/internal/ingest"
+	"github.com/stormwatch/stormwatch/internal/source"
 )
 
-// params reads an action's parameters, whose values may be strings,
-// numbers, booleans or lists of strings.
-type params map[string]any
+// params are an action's parameters, read as every connector reads them.
+type params = source.Params
 
-func parseParams(raw json.RawMessage) (params, error) {
-	p := params{}
-	if len(raw) == 0 || string(raw) == "null" {
-		return p, nil
-	}
-	if err := json.Unmarshal(raw, &p); err != nil {
-		return nil, fmt.Errorf("action params: %w", err)
-	}
-	return p, nil
-}
-
-func (p params) str(k string) string {
-	switch v := p[k].(type) {
-	case string:
-		return strings.TrimSpace(v)
-	case float64:
-		return strconv.FormatFloat(v, 'f', -1, 64)
-	case bool:
-		return strconv.FormatBool(v)
-	}
-	return ""
-}
-
-// list reads a list of strings, or one comma-separated string.
-func (p params) list(k string) []string {
-	var out []string
-	switch v := p[k].(type) {
-	case string:
-		for _, s := range strings.Split(v, ",") {
-			if s = strings.TrimSpace(s); s != "" {
-				out = append(out, s)
-			}
-		}
-	case []any:
-		for _, x := range v {
-			switch x := x.(type) {
-			case string:
-				out = append(out, x)
-			case float64:
-				out = append(out, strconv.FormatFloat(x, 'f', -1, 64))
-			}
-		}
-	}
-	return out
-}
+func parseParams(raw json.RawMessage) (params, error) { return source.ParseParams(raw) }
 
 // Execute performs a on the server for item (a status read from this
 // channel):
@@ -101,13 +57,13 @@ func (c *Connector) Execute(ctx context.Context, a act.Action, item ingest.Item)
 		res, err = c.accountAction(ctx, "block", a.IdempotencyKey, nil, item)
 	case KindMute:
 		f := url.Values{}
-		if d := p.str("duration"); d != "" {
+		if d := p.Str("duration"); d != "" {
 			if n, err := strconv.Atoi(d); err != nil || n < 0 {
 				return "", act.Permanent(fmt.Errorf("mute: bad duration %q", d))
 			}
 			f.Set("duration", d)
 		}
-		if n := p.str("notifications"); n != "" {
+		if n := p.Str("notifications"); n != "" {
 			f.Set("notifications", n)
 		}
 		res, err = c.accountAction(ctx, "mute", a.IdempotencyKey, f, item)
@@ -137,7 +93,7 @@ func classify(err error) error {
 }
 
 func (c *Connector) reply(ctx context.Context, a act.Action, p params, item ingest.Item) (string, error) {
-	text := p.str("text")
+	text := p.Str("text")
 	if text == "" {
 		return "", act.Permanent(errors.New("reply: no text"))
 	}
@@ -154,7 +110,7 @@ func (c *Connector) reply(ctx context.Context, a act.Action, p params, item inge
 	if acct := orig.Account.Acct; acct != "" && !strings.Contains(strings.ToLower(text), "@"+strings.ToLower(acct)) {
 		text = "@" + acct + " " + text
 	}
-	vis := p.str("visibility")
+	vis := p.Str("visibility")
 	switch vis {
 	case "public", "unlisted", "private", "direct":
 	case "":
@@ -169,7 +125,7 @@ func (c *Connector) reply(ctx context.Context, a act.Action, p params, item inge
 	f.Set("status", text)
 	f.Set("in_reply_to_id", item.PlatformID)
 	f.Set("visibility", vis)
-	if l := normLang(p.str("lang")); l != "" {
+	if l := normLang(p.Str("lang")); l != "" {
 		f.Set("language", l)
 	}
 	data, _, err := c.request(ctx, http.MethodPost, "/api/v1/statuses", nil, f, a.IdempotencyKey)
@@ -189,7 +145,7 @@ func (c *Connector) delete(ctx context.Context, p params, item ingest.Item) (str
 	if err != nil {
 		return "", err
 	}
-	id := p.str("status_id")
+	id := p.Str("status_id")
 	if id == "" {
 		id = item.PlatformID
 		if item.AuthorID != "" && item.AuthorID != self {
@@ -246,9 +202,9 @@ func (c *Connector) report(ctx context.Context, a act.Action, p params, item ing
 	if item.AuthorID == "" {
 		return "", act.Permanent(errors.New("report: item has no author id"))
 	}
-	comment := p.str("comment")
+	comment := p.Str("comment")
 	if comment == "" {
-		comment = p.str("reason")
+		comment = p.Str("reason")
 	}
 	suffix := ""
 	if a.RuleID != "" {
@@ -267,8 +223,8 @@ func (c *Connector) report(ctx context.Context, a act.Action, p params, item ing
 		f.Add("status_ids[]", item.PlatformID)
 	}
 	f.Set("comment", comment)
-	rules := p.list("rule_ids")
-	cat := p.str("category")
+	rules := p.List("rule_ids")
+	cat := p.Str("category")
 	switch cat {
 	case "", "spam", "violation", "other", "legal":
 	default:
@@ -283,7 +239,7 @@ func (c *Connector) report(ctx context.Context, a act.Action, p params, item ing
 	for _, r := range rules {
 		f.Add("rule_ids[]", r)
 	}
-	if fw := p.str("forward"); fw == "true" {
+	if fw := p.Str("forward"); fw == "true" {
 		f.Set("forward", "true")
 	}
 	// Mastodon does not deduplicate reports; the key is sent for servers
@@ -305,14 +261,14 @@ func (c *Connector) report(ctx context.Context, a act.Action, p params, item ing
 // publish posts a new status (POST /api/v1/statuses) under the action's
 // idempotency key, so a retry within Mastodon's hour posts once.
 func (c *Connector) publish(ctx context.Context, a act.Action, p params) (string, error) {
-	text := p.str("text")
+	text := p.Str("text")
 	if text == "" {
 		return "", act.Permanent(errors.New("publish: no text"))
 	}
 	if a.IdempotencyKey == "" {
 		return "", act.Permanent(errors.New("publish: no idempotency key")) // never post without one
 	}
-	vis := p.str("visibility")
+	vis := p.Str("visibility")
 	switch vis {
 	case "public", "unlisted", "private", "direct":
 	case "":
@@ -323,10 +279,10 @@ func (c *Connector) publish(ctx context.Context, a act.Action, p params) (string
 	f := url.Values{}
 	f.Set("status", text)
 	f.Set("visibility", vis)
-	if l := normLang(p.str("lang")); l != "" {
+	if l := normLang(p.Str("lang")); l != "" {
 		f.Set("language", l)
 	}
-	if sp := p.str("spoiler_text"); sp != "" {
+	if sp := p.Str("spoiler_text"); sp != "" {
 		f.Set("spoiler_text", sp)
 	}
 	data, _, err := c.request(ctx, http.MethodPost, "/api/v1/statuses", nil, f, a.IdempotencyKey)

@@ -91,7 +91,7 @@ func FuzzParseParams(f *testing.F) {
 		if err != nil {
 			return
 		}
-		_ = p.str("text")
-		_ = p.list("rule_ids")
+		_ = p.Str("text")
+		_ = p.List("rule_ids")
 	})
 }
