@@ -396,16 +396,28 @@ func (s *Service) Authenticate(r *http.Request) (*Session, *store.User, error) {
 // Authorize returns the user's role in the workspace if it grants perm,
 // ErrForbidden otherwise (not a member included).
 func (s *Service) Authorize(ctx context.Context, userID int64, workspace string, perm Permission) (Role, error) {
-	m, err := s.st.Membership(ctx, workspace, userID)
+	return Require(ctx, s.st, workspace, userID, perm)
+}
+
+// Memberships reads a person's role in a workspace (the store).
+type Memberships interface {
+	Membership(ctx context.Context, workspace string, userID int64) (store.Membership, error)
+}
+
+// Require reads userID's role in workspace afresh, so that a removal or a
+// demotion takes effect at once, and checks one permission. A refusal
+// wraps ErrForbidden and says what was missing.
+func Require(ctx context.Context, ms Memberships, workspace string, userID int64, perm Permission) (Role, error) {
+	m, err := ms.Membership(ctx, workspace, userID)
 	if errors.Is(err, store.ErrNotFound) {
-		return "", fmt.Errorf("%w: not a member of %q", ErrForbidden, workspace)
+		return "", fmt.Errorf("%w: not a member of workspace %q (needs %s)", ErrForbidden, workspace, perm)
 	}
 	if err != nil {
-		return "", fmt.Errorf("authorize: %w", err)
+		return "", fmt.Errorf("role of user %d in %q: %w", userID, workspace, err)
 	}
 	r := Role(m.Role)
 	if !Can(r, perm) {
-		return r, fmt.Errorf("%w: %s may not %s", ErrForbidden, r, perm)
+		return r, fmt.Errorf("%w: role %s lacks permission %s", ErrForbidden, r, perm)
 	}
 	return r, nil
 }

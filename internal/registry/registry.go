@@ -27,7 +27,7 @@ import (
 
 // Errors of the rules.
 var (
-	ErrForbidden = errors.New("not allowed")
+	ErrForbidden = auth.ErrForbidden // a refusal of auth.Require
 	ErrInvalid   = errors.New("invalid")
 )
 
@@ -189,17 +189,8 @@ func New(st Store) *Service {
 func actor(userID int64) string { return fmt.Sprintf("user:%d", userID) }
 
 func (s *Service) require(ctx context.Context, workspace string, userID int64, p auth.Permission) error {
-	m, err := s.st.Membership(ctx, workspace, userID)
-	if errors.Is(err, store.ErrNotFound) {
-		return fmt.Errorf("%w: not a member of this workspace (needs %s)", ErrForbidden, p)
-	}
-	if err != nil {
-		return fmt.Errorf("role of user %d: %w", userID, err)
-	}
-	if !auth.Can(auth.Role(m.Role), p) {
-		return fmt.Errorf("%w: role %s lacks permission %s", ErrForbidden, m.Role, p)
-	}
-	return nil
+	_, err := auth.Require(ctx, s.st, workspace, userID, p)
+	return err
 }
 
 var platformRe = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]{0,39}$`)
