@@ -302,7 +302,10 @@ func deferToContext(merged []Signal, deferTo map[Category]Deference) {
 		}
 		judge := ""
 		for _, o := range merged {
-			if o.Severity == 1 && o.Detector != m.Detector && slices.Contains(d.Judges, o.Category) {
+			// The judge must be another detector: a lexicon hate match
+			// is not capped because the lexicon found a mild expletive
+			// beside it ("jævla pakkis": "lexicon+model" vs "lexicon").
+			if o.Severity == 1 && !shareDetector(o.Detector, m.Detector) && slices.Contains(d.Judges, o.Category) {
 				judge = o.Detector
 				break
 			}
@@ -317,6 +320,17 @@ func deferToContext(merged []Signal, deferTo map[Category]Deference) {
 	if changed {
 		sortSignals(merged)
 	}
+}
+
+// shareDetector reports whether two merged detector names ("lexicon",
+// "lexicon+model") have a detector in common.
+func shareDetector(a, b string) bool {
+	for _, x := range strings.Split(a, "+") {
+		if slices.Contains(strings.Split(b, "+"), x) {
+			return true
+		}
+	}
+	return false
 }
 
 func sortSignals(s []Signal) {

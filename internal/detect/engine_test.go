@@ -164,6 +164,9 @@ func TestDeference(t *testing.T) {
 		{"mild signal of another kind: model stands", []Signal{sig("lex", Complaint, 0.45, 1)}, []Signal{sig("model", Insult, 0.8, 0)}, 0.8},
 		{"both found the insult: Agreement's business", []Signal{sig("lex", Insult, 0.5, 1)}, []Signal{sig("model", Insult, 0.8, 0)}, 0.8},
 		{"under the cap already", []Signal{sig("lex", Threat, 0.48, 1)}, []Signal{sig("model", Insult, 0.6, 0)}, 0.6},
+		// The lexicon's own strong match is not capped because the
+		// lexicon (merged with the model) found a mild word beside it.
+		{"judge is the same detector: stands", []Signal{sig("lex", Insult, 0.9, 3), sig("lex", Threat, 0.5, 1)}, []Signal{sig("model", Threat, 0.6, 0)}, 0.9},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -493,7 +493,11 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 				continue
 			}
 			if !e.suf && isWordBefore(text, int(t)) && isWordAt(text, int(t)) && (t-s < 4 || !n.Joined(int(t))) {
-				continue
+				end := inflection(e, text, int(s), int(t))
+				if end < 0 {
+					continue
+				}
+				t = int32(end)
 			}
 			// A wildcard match covers the whole word it sits in, so that
 			// "idiot*" and "idiots" from another lexicon compete as equals
@@ -552,6 +556,52 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 		}
 	}
 	j.question(res, st)
+}
+
+// inflections are the endings a noun flagged `i` may take in the
+// compounding languages, normalised: definite singular and plural,
+// plural, genitive ("idioterna", "horungen", "drittsekkene",
+// "mongooltje"). Vowel and consonant changes ("fitta" → "fittor",
+// "klootzak" → "klootzakken") are spelled out in the lexicon; these only
+// append.
+var inflections = map[string]map[string]bool{
+	"sv": setOf("n", "en", "et", "t", "na", "ar", "arna", "er", "erna", "or", "orna", "s", "ns", "ens", "ets", "arnas", "ernas"),
+	"nb": setOf("en", "et", "a", "er", "ene", "ne", "ar", "ane", "s", "ens", "enes", "ers", "e", "n"),
+	"nn": setOf("en", "et", "a", "ar", "ane", "er", "ene", "ne", "s", "ens", "e", "n"),
+	"da": setOf("en", "et", "er", "erne", "e", "s", "ens", "ernes", "n"),
+	"nl": setOf("en", "s", "tje", "tjes", "je", "jes", "e", "n"),
+}
+
+func setOf(w ...string) map[string]bool {
+	m := make(map[string]bool, len(w))
+	for _, x := range w {
+		m[x] = true
+	}
+	return m
+}
+
+// inflection returns the end of the word when the match [s,t) of entry
+// e stops inside a word whose rest is one of the inflectional endings of
+// e's language and e is flagged `i`; otherwise -1. Stems shorter than
+// four bytes never inflect, so a short word cannot swallow an unrelated
+// one ("as" in "asen").
+func inflection(e *entry, text string, s, t int) int {
+	if e.flags&fInflect == 0 || t-s < 4 {
+		return -1
+	}
+	ends := inflections[e.lang]
+	if ends == nil {
+		return -1
+	}
+	end := t
+	for end < len(text) && end-t <= 5 && isWordAt(text, end) {
+		_, w := utf8.DecodeRuneInString(text[end:])
+		end += w
+	}
+	if end-t > 5 || isWordAt(text, end) || !ends[text[t:end]] {
+		return -1
+	}
+	return end
 }
 
 // joinParts turns the parts of patterns with gaps into whole hits: each
@@ -1205,7 +1255,14 @@ func (j *judge) abuse(h *hit, res *results) {
 	// Derived signals: an insult or accusation aimed at an identity group
 	// is hate; abuse near a staff member's name is harassment of them.
 	if tgt == tGroup && kind != kHate && (kind == kInsult || kind == kAccusation || kind == kThreat) && score >= 0.35 {
-		res.addWhy(kHate, max(score, baseScore[2]), max(e.sev, 2), w, sp)
+		hs := max(score, baseScore[2])
+		if e.kind == kProfanity {
+			// A bare expletive near a group ("it's damn women in their
+			// forties") is for a person to read, not hate by itself:
+			// slurs and cursed group names have entries of their own.
+			hs = min(hs, 0.6)
+		}
+		res.addWhy(kHate, hs, max(e.sev, 2), w, sp)
 	}
 	// A name-calling word aimed squarely at a named staff member ("Anna
 	// is so ugly", "Sophie is a witch"): even a word that is only a harsh
@@ -1597,6 +1654,11 @@ func (r *results) personalAttack() bool {
 	}
 	for _, s := range r.by[kSexual] {
 		if s.score >= 0.7 && clean(s.why) && (s.why.tgt == tYou || s.why.tgt == tNamed) {
+			return true
+		}
+		// A severe sexual demand needs no pronoun to be aimed at the
+		// reader ("send nudes and I drop my complaint").
+		if s.score >= 0.8 && s.sev >= 3 && clean(s.why) && s.why.tgt != tObject {
 			return true
 		}
 	}

@@ -406,6 +406,10 @@ func FuzzDetect(f *testing.F) {
 		f.Add(s, "en")
 		f.Add(s, "")
 	}
+	// Inflected and compound nouns (flag i, concatenated patterns).
+	f.Add("Idioterna och fittorna", "sv")
+	f.Add("drittsekkene horene", "nb")
+	f.Add("kankerassistente mongooltjes", "nl")
 	f.Fuzz(func(t *testing.T, s, lang string) {
 		sigs, err := det.Detect(context.Background(), detect.Input{Text: s, Lang: lang,
 			Context: &detect.Context{StaffNames: []string{"Anna Jansen", "", "Ö"}}})

@@ -90,9 +90,10 @@ const (
 	fStart                        // s: only at the start of a sentence
 	fOverride                     // o: hides shorter entries inside it
 	fVeiled                       // v: a veiled threat, worded politely
+	fInflect                      // i: a noun that takes its language's definite and plural endings
 )
 
-var flagLetters = map[byte]uint16{'x': fAny, 'r': fReclaimed, 't': fTarget, 'g': fGroup, 'p': fPoss, 's': fStart, 'o': fOverride, 'v': fVeiled}
+var flagLetters = map[byte]uint16{'x': fAny, 'r': fReclaimed, 't': fTarget, 'g': fGroup, 'p': fPoss, 's': fStart, 'o': fOverride, 'v': fVeiled, 'i': fInflect}
 
 // entry is one lexicon line.
 type entry struct {
