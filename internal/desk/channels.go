@@ -5,7 +5,9 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stormwatch/stormwatch/internal/act"
 	"github.com/stormwatch/stormwatch/internal/channels"
@@ -17,7 +19,8 @@ import (
 // The channels screen: the workspace's connected channels with what each
 // can do and how it is doing (last item, last error, silent since), and,
 // for manage_channels, adding one (kind picker, then its settings and
-// secrets), enabling, disabling, replacing credentials and removing.
+// secrets), changing its name and settings, enabling, disabling,
+// replacing credentials and removing.
 // Secrets are typed in once and never shown again: the screen says when
 // they were set and, for long ones, their last four characters.
 //
@@ -25,7 +28,7 @@ import (
 // workspace's channels can do, so that what the policy promises is what
 // the channels can carry out.
 
-func init() { pageNames = append(pageNames, "channels", "channel_new") }
+func init() { pageNames = append(pageNames, "channels", "channel_new", "channel_edit") }
 
 // ChannelHooks finds the webhook handler of an enabled push channel
 // (channels.Supervisor).
@@ -52,6 +55,7 @@ type channelView struct {
 	SilentSince  time.Time
 	UnknownKind  bool
 	SecretFields []channels.Field
+	HasSettings  bool
 }
 
 type secretView struct {
@@ -85,10 +89,11 @@ func hookPath(kind, id string) string {
 	return ""
 }
 
-func (d *Desk) viewChannel(ch store.Channel, now time.Time) channelView {
+func (d *Desk) viewChannel(l *Lang, ch store.Channel, now time.Time) channelView {
 	cv := channelView{Channel: ch, KindLabel: ch.Kind}
 	if k, ok := channels.Lookup(ch.Kind); ok {
-		cv.KindLabel, cv.Caps, cv.SecretFields = k.Label, k.Capabilities, k.Secrets
+		k = localKind(l, k)
+		cv.KindLabel, cv.Caps, cv.SecretFields, cv.HasSettings = k.Label, k.Capabilities, k.Secrets, true
 		if k.Push {
 			cv.Hook = hookPath(ch.Kind, ch.ID)
 		}
@@ -126,7 +131,7 @@ func (d *Desk) ChannelsPage(w http.ResponseWriter, r *http.Request) {
 	now := d.now()
 	var enabled []store.Channel
 	for _, ch := range list {
-		p.Channels = append(p.Channels, d.viewChannel(ch, now))
+		p.Channels = append(p.Channels, d.viewChannel(p.L, ch, now))
 		if ch.Enabled {
 			enabled = append(enabled, ch)
 		}
@@ -165,7 +170,8 @@ func (d *Desk) ChannelNew(w http.ResponseWriter, r *http.Request) {
 		d.Error(w, r, http.StatusNotFound, "channel.unknown_kind")
 		return
 	}
-	p := channelNewPage{base: d.base(r, "channel.new_title"), Kind: k, Settings: map[string]string{},
+	b := d.base(r, "channel.new_title")
+	p := channelNewPage{base: b, Kind: localKind(b.L, k), Settings: map[string]string{},
 		NoKey: d.channels == nil || d.channels.Keys == nil}
 	p.Nav = "channels"
 	d.render(w, r, http.StatusOK, "channel_new", p)
@@ -202,7 +208,8 @@ func (d *Desk) ChannelCreate(w http.ResponseWriter, r *http.Request) {
 	clear(secrets)
 	if err != nil {
 		// Show the form again with the settings (never the secrets).
-		p := channelNewPage{base: d.base(r, "channel.new_title"), Kind: k, Settings: settings, NoKey: d.channels.Keys == nil}
+		b := d.base(r, "channel.new_title")
+		p := channelNewPage{base: b, Kind: localKind(b.L, k), Settings: settings, NoKey: d.channels.Keys == nil}
 		p.Nav = "channels"
 		p.Error = d.channelError(p.L, err)
 		d.render(w, r, http.StatusUnprocessableEntity, "channel_new", p)
@@ -280,6 +287,216 @@ func (d *Desk) ChannelAct(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, back+"?done="+op, http.StatusSeeOther)
+}
+
+// localKind returns k with its fields' labels and help in the reader's
+// language, where the catalogs have "channels.field.<kind>.<name>" (and
+// ".help"); the kind's own English text otherwise.
+func localKind(l *Lang, k channels.Kind) channels.Kind {
+	k.Settings = localFields(l, k.Name, k.Settings)
+	k.Secrets = localFields(l, k.Name, k.Secrets)
+	return k
+}
+
+func localFields(l *Lang, kind string, fields []channels.Field) []channels.Field {
+	out := slices.Clone(fields) // the registry's slices are shared
+	for i := range out {
+		key := "channels.field." + kind + "." + out[i].Name
+		if s, ok := catalogText(l, key); ok {
+			out[i].Label = s
+		}
+		if s, ok := catalogText(l, key+".help"); ok {
+			out[i].Help = s
+		}
+	}
+	return out
+}
+
+// catalogText is l.T for an optional key: ok is false when no catalog
+// has it (T would return the key itself).
+func catalogText(l *Lang, key string) (string, bool) {
+	if s, ok := l.msgs[key]; ok {
+		return s, true
+	}
+	s, ok := l.en[key]
+	return s, ok
+}
+
+// settingView is one setting of the settings form: the field, the value
+// shown (stored, or as typed when the form comes back) and its error.
+type settingView struct {
+	channels.Field
+	Value, Err string
+}
+
+type channelEditPage struct {
+	base
+	Channel   store.Channel
+	KindLabel string
+	Name      string
+	NameErr   string
+	Fields    []settingView
+	// HasSecrets: the kind has credentials, changed elsewhere (never here).
+	HasSecrets bool
+}
+
+func (d *Desk) channelEditPage(r *http.Request, ch store.Channel, k channels.Kind, name string, settings, errs map[string]string) channelEditPage {
+	b := d.base(r, "channel.edit_title")
+	b.Nav = "channels"
+	p := channelEditPage{base: b, Channel: ch, KindLabel: k.Label, Name: name, NameErr: errs["name"], HasSecrets: len(k.Secrets) > 0}
+	for _, f := range localKind(b.L, k).Settings {
+		p.Fields = append(p.Fields, settingView{Field: f, Value: settings[f.Name], Err: errs[f.Name]})
+	}
+	return p
+}
+
+// editableChannel loads the channel of the request's {id} and its kind,
+// or answers the error and returns ok false.
+func (d *Desk) editableChannel(w http.ResponseWriter, r *http.Request) (store.Channel, channels.Kind, bool) {
+	v := ViewerFrom(r.Context())
+	if d.channels == nil {
+		d.Error(w, r, http.StatusServiceUnavailable, "channel.no_service")
+		return store.Channel{}, channels.Kind{}, false
+	}
+	ch, err := d.st.Channel(r.Context(), v.Workspace, r.PathValue("id"))
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		d.Error(w, r, http.StatusNotFound, "channel.not_found")
+		return ch, channels.Kind{}, false
+	case err != nil:
+		d.log.Error("channel settings", "err", err)
+		d.Error(w, r, http.StatusInternalServerError, "error.internal")
+		return ch, channels.Kind{}, false
+	}
+	k, ok := channels.Lookup(ch.Kind)
+	if !ok {
+		// A kind this binary no longer has: nothing to edit it with.
+		d.Error(w, r, http.StatusNotFound, "channel.unknown_kind")
+		return ch, k, false
+	}
+	return ch, k, true
+}
+
+// ChannelEdit shows a channel's name and settings, pre-filled. Secrets
+// are not on this form: they are replaced from the list, never shown.
+func (d *Desk) ChannelEdit(w http.ResponseWriter, r *http.Request) {
+	ch, k, ok := d.editableChannel(w, r)
+	if !ok {
+		return
+	}
+	d.render(w, r, http.StatusOK, "channel_edit", d.channelEditPage(r, ch, k, ch.Name, ch.Settings, nil))
+}
+
+// ChannelUpdate saves a channel's name and settings (audited
+// channel.updated by the store; the service's Changed reloads the
+// supervisor, so the channel runs with them at once). A refusal shows the
+// form again, 422, with the input kept and the error next to its field.
+func (d *Desk) ChannelUpdate(w http.ResponseWriter, r *http.Request) {
+	ch, k, ok := d.editableChannel(w, r)
+	if !ok {
+		return
+	}
+	v := ViewerFrom(r.Context())
+	l := d.langFor(r, v)
+	name := r.PostForm.Get("name")
+	settings := formFields(r, "setting_", k.Settings)
+	errs := map[string]string{}
+	var general string
+	if n := strings.TrimSpace(name); n == "" || utf8.RuneCountInString(n) > 100 {
+		errs["name"] = l.T("channel.err_name")
+	}
+	if err := k.Validate(settings, nil, true); err != nil {
+		general = settingErrors(l, k, settings, err, errs)
+	}
+	if len(errs) == 0 && general == "" {
+		general = d.tryBuild(l, ch, k, settings, errs)
+	}
+	if len(errs) == 0 && general == "" {
+		_, err := d.channels.Update(r.Context(), v.Workspace, ch.ID, name, settings, actorOf(v))
+		switch {
+		case err == nil:
+			http.Redirect(w, r, "/w/"+v.Workspace+"/channels?done=updated", http.StatusSeeOther)
+			return
+		case errors.Is(err, store.ErrNotFound): // removed meanwhile
+			d.Error(w, r, http.StatusNotFound, "channel.not_found")
+			return
+		case errors.Is(err, channels.ErrName):
+			errs["name"] = l.T("channel.err_name")
+		case errors.Is(err, channels.ErrMissing):
+			general = settingErrors(l, k, settings, err, errs)
+		default:
+			d.log.Error("channel update", "channel", ch.ID, "err", err)
+			d.Error(w, r, http.StatusInternalServerError, "error.internal")
+			return
+		}
+	}
+	p := d.channelEditPage(r, ch, k, name, settings, errs)
+	p.Error = general
+	d.render(w, r, http.StatusUnprocessableEntity, "channel_edit", p)
+}
+
+// tryBuild builds the channel's connector with the new settings and its
+// stored secrets, as Create does before storing, so that a malformed
+// address or interval is refused here rather than found later by the
+// supervisor. It returns a message for the top of the form, or fills
+// errs for a field the error names.
+func (d *Desk) tryBuild(l *Lang, ch store.Channel, k channels.Kind, settings, errs map[string]string) string {
+	cfg, err := d.channels.Config(ch)
+	if errors.Is(err, channels.ErrNoKey) {
+		return "" // cannot open the secrets: the settings are saved, the list says why it cannot run
+	}
+	if err != nil {
+		d.log.Warn("channel settings: opening credentials", "channel", ch.ID, "err", err)
+		return l.T("channel.err_invalid")
+	}
+	cfg.Settings = settings
+	_, err = k.New(cfg)
+	clear(cfg.Secrets)
+	if err == nil {
+		return ""
+	}
+	return settingErrors(l, k, settings, err, errs)
+}
+
+// settingErrors puts each error of err (a kind's Validate or New) next
+// to the setting it is about: the one it starts with ("interval: ..."),
+// or whose value it quotes (`"htp://x" is not a feed URL`). It returns a
+// message for the top of the form when one names no setting. Only
+// settings are ever quoted back, never a secret.
+func settingErrors(l *Lang, k channels.Kind, settings map[string]string, err error, errs map[string]string) string {
+	var list []error
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		list = j.Unwrap()
+	} else {
+		list = []error{err}
+	}
+	general := ""
+	for _, e := range list {
+		msg := l.T("channel.err_value")
+		if errors.Is(e, channels.ErrMissing) {
+			msg = l.T("channel.err_required")
+		}
+		field := ""
+		for _, f := range k.Settings {
+			if strings.HasPrefix(e.Error(), f.Name+":") {
+				field = f.Name
+				break
+			}
+			for line := range strings.SplitSeq(settings[f.Name], "\n") {
+				if line = strings.TrimSpace(line); line != "" && strings.Contains(e.Error(), strconv.Quote(line)) {
+					field = f.Name
+				}
+			}
+		}
+		if field == "" {
+			general = l.T("channel.err_invalid")
+			continue
+		}
+		if _, dup := errs[field]; !dup {
+			errs[field] = msg
+		}
+	}
+	return general
 }
 
 // ChannelHook serves a push channel's webhook: /hooks/meta/{channel} for

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stormwatch/stormwatch/internal/audit"
 	"github.com/stormwatch/stormwatch/internal/auth"
 	"github.com/stormwatch/stormwatch/internal/channels"
 	"github.com/stormwatch/stormwatch/internal/desk/desktest"
@@ -141,6 +143,211 @@ func TestChannelsScreen(t *testing.T) {
 	if resp, _ := admin.Post(t, "/w/demo/channels/"+page.ID, url.Values{"op": {"explode"}}); resp.StatusCode != 400 {
 		t.Errorf("unknown op = %d", resp.StatusCode)
 	}
+}
+
+// TestChannelSettings: an admin changes a connected channel's name and
+// settings from its own form (pre-filled, never showing a secret); a
+// refusal comes back 422 with the input kept and the error next to its
+// field; the change is audited without a secret and reloads the
+// channels; a viewer cannot open or send the form; an unknown channel is
+// 404; RSS field labels are translated.
+func TestChannelSettings(t *testing.T) {
+	f := desktest.New(t, desktest.Options{})
+	ctx := context.Background()
+	keys, err := channels.ParseKeyRing("d1:" + base64.StdEncoding.EncodeToString(make([]byte, 32)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	reloads := 0
+	// No supervisor: a reload would start pollers reaching the network;
+	// Changed is what the supervisor's Reconcile hangs on.
+	svc := &channels.Service{Store: f.Store, Keys: keys, Changed: func() { reloads++ }}
+	f.Desk.UseChannels(svc, nil)
+	const token = "mastodon-token-SECRET-abcdefgh1234"
+	masto, err := svc.Create(ctx, desktest.Workspace, "mastodon", "Clinic on Mastodon", map[string]string{"base_url": "https://social.example"}, map[string]string{"token": token}, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	feed, err := svc.Create(ctx, desktest.Workspace, "rss", "Press", map[string]string{"feeds": "https://news.example/feed.xml"}, nil, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	admin := f.SignIn(t, auth.RoleAdmin)
+	view := f.SignIn(t, auth.RoleViewer)
+
+	_, body := admin.Get(t, "/w/demo/channels")
+	pageHas(t, body, `href="/w/demo/channels/`+masto.ID+`/settings"`, `href="/w/demo/channels/`+feed.ID+`/settings"`)
+	_, body = view.Get(t, "/w/demo/channels")
+	pageLacks(t, body, "/settings\"")
+	_, body = admin.Get(t, "/w/demo/channels/"+masto.ID+"/settings")
+	pageHas(t, body, `value="Clinic on Mastodon"`, `name="setting_base_url"`, `value="https://social.example"`, `name="setting_stream"`, `name="csrf_token"`, "Replace credentials")
+	pageLacks(t, body, token, "1234", `name="secret_`)
+
+	settings := func(id string) string {
+		return "/w/demo/channels/" + id + "/settings"
+	}
+	tests := []struct {
+		name     string
+		who      *desktest.Client
+		path     string
+		form     url.Values
+		status   int
+		has      []string // in the answer
+		settings map[string]string
+	}{
+		{name: "good update", who: admin, path: settings(feed.ID),
+			form:   url.Values{"name": {"Local press"}, "setting_feeds": {"https://news.example/feed.xml\nhttps://other.example/rss"}, "setting_interval": {"30"}, "setting_terms": {`"Clinique du Parc"`}},
+			status: 303, settings: map[string]string{"feeds": "https://news.example/feed.xml\nhttps://other.example/rss", "interval": "30", "terms": `"Clinique du Parc"`}},
+		{name: "optional setting cleared", who: admin, path: settings(masto.ID),
+			form:   url.Values{"name": {"Clinic on Mastodon"}, "setting_base_url": {"https://social.example"}, "setting_stream": {""}},
+			status: 303, settings: map[string]string{"base_url": "https://social.example"}},
+		{name: "missing required field", who: admin, path: settings(masto.ID),
+			form:   url.Values{"name": {"Kept name"}, "setting_base_url": {"  "}, "setting_stream": {"yes"}},
+			status: 422, has: []string{`id="err-base_url"`, "This field is required.", `value="Kept name"`, `value="yes"`}},
+		{name: "bad interval", who: admin, path: settings(feed.ID),
+			form:   url.Values{"name": {"Local press"}, "setting_feeds": {"https://news.example/feed.xml"}, "setting_interval": {"often"}},
+			status: 422, has: []string{`id="err-interval"`, "This value does not work", `value="often"`}},
+		{name: "bad feed address", who: admin, path: settings(feed.ID),
+			form:   url.Values{"name": {"Local press"}, "setting_feeds": {"ftp://news.example/feed"}},
+			status: 422, has: []string{`id="err-feeds"`, ">ftp://news.example/feed</textarea>"}},
+		{name: "empty name", who: admin, path: settings(feed.ID),
+			form:   url.Values{"name": {""}, "setting_feeds": {"https://news.example/feed.xml"}},
+			status: 422, has: []string{`id="err-name"`, "at most 100 characters"}},
+		{name: "unknown channel", who: admin, path: settings("ch_doesnotexist"),
+			form: url.Values{"name": {"x"}}, status: 404},
+		{name: "viewer", who: view, path: settings(feed.ID),
+			form: url.Values{"name": {"Hijacked"}, "setting_feeds": {"https://evil.example/rss"}}, status: 403},
+		{name: "no CSRF token", who: admin, path: settings(feed.ID),
+			form: url.Values{"csrf_token": {"forged"}, "name": {"Hijacked"}, "setting_feeds": {"https://evil.example/rss"}}, status: 403},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			before := reloads
+			resp, body := tc.who.Post(t, tc.path, tc.form)
+			if resp.StatusCode != tc.status {
+				t.Fatalf("status = %d, want %d", resp.StatusCode, tc.status)
+			}
+			pageHas(t, body, tc.has...)
+			pageLacks(t, body, token)
+			if tc.status != 303 {
+				if reloads != before {
+					t.Error("a refused change reloaded the channels")
+				}
+				return
+			}
+			if loc := resp.Header.Get("Location"); loc != "/w/demo/channels?done=updated" {
+				t.Errorf("redirect to %q", loc)
+			}
+			if reloads != before+1 {
+				t.Errorf("reloads = %d, want %d", reloads, before+1)
+			}
+			id := strings.TrimSuffix(strings.TrimPrefix(tc.path, "/w/demo/channels/"), "/settings")
+			ch, err := f.Store.Channel(ctx, desktest.Workspace, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ch.Name != tc.form.Get("name") || !maps.Equal(ch.Settings, tc.settings) {
+				t.Errorf("stored %q %v, want %v", ch.Name, ch.Settings, tc.settings)
+			}
+		})
+	}
+	for _, c := range []struct {
+		who    *desktest.Client
+		path   string
+		status int
+	}{{admin, settings("ch_doesnotexist"), 404}, {view, settings(feed.ID), 403}} {
+		if resp, _ := c.who.Get(t, c.path); resp.StatusCode != c.status {
+			t.Errorf("GET %s = %d, want %d", c.path, resp.StatusCode, c.status)
+		}
+	}
+	if ch, _ := f.Store.Channel(ctx, desktest.Workspace, feed.ID); ch.Name != "Local press" {
+		t.Errorf("a refused change was stored: %q", ch.Name)
+	}
+	_, body = admin.Get(t, "/w/demo/channels?done=updated")
+	pageHas(t, body, "Channel updated.", "Local press")
+
+	// The secrets stayed, and no audit event carries one.
+	cfg, err := svc.Config(mustChannel(t, f, masto.ID))
+	if err != nil || cfg.Secret("token") != token {
+		t.Errorf("secrets after an update: %v", err)
+	}
+	updated := 0
+	f.Store.WalkAudit(ctx, func(e audit.Event) error {
+		if e.Kind == "channel.updated" {
+			updated++
+			if e.Actor != "user:"+strconv.FormatInt(admin.Session.UserID, 10) {
+				t.Errorf("channel.updated by %q", e.Actor)
+			}
+		}
+		if strings.Contains(string(e.Data), token) || strings.Contains(string(e.Data), "SECRET") {
+			t.Errorf("audit event %s carries a secret: %s", e.Kind, e.Data)
+		}
+		return nil
+	})
+	if updated != 2 {
+		t.Errorf("%d channel.updated events, want 2", updated)
+	}
+
+	// The RSS fields are labelled in the reader's language, here and in
+	// the form for a new channel.
+	if err := f.Auth.UpdateProfile(ctx, admin.Session.UserID, "Test admin", "fr"); err != nil {
+		t.Fatal(err)
+	}
+	_, body = admin.Get(t, settings(feed.ID))
+	pageHas(t, body, "Adresses des flux, une par ligne", "Minutes entre deux relevés", "Termes de recherche supplémentaires", "15 si vide")
+	pageLacks(t, body, "Feed addresses, one a line")
+	_, body = admin.Get(t, "/w/demo/channels/new?kind=rss")
+	pageHas(t, body, "Adresses des flux, une par ligne")
+}
+
+// FuzzChannelSettingsForm: whatever an admin types into a channel's
+// settings form, the answer is a save (303) or the form again (422), never
+// a server error, and never shows the channel's secret.
+func FuzzChannelSettingsForm(f *testing.F) {
+	fx := desktest.New(f, desktest.Options{})
+	keys, err := channels.ParseKeyRing("d1:" + base64.StdEncoding.EncodeToString(make([]byte, 32)))
+	if err != nil {
+		f.Fatal(err)
+	}
+	svc := &channels.Service{Store: fx.Store, Keys: keys}
+	fx.Desk.UseChannels(svc, nil)
+	const token = "fuzz-token-SECRET-0000000000"
+	ch, err := svc.Create(context.Background(), desktest.Workspace, "mastodon", "M", map[string]string{"base_url": "https://social.example"}, map[string]string{"token": token}, "test")
+	if err != nil {
+		f.Fatal(err)
+	}
+	feed, err := svc.Create(context.Background(), desktest.Workspace, "rss", "Press", map[string]string{"feeds": "https://news.example/feed.xml"}, nil, "test")
+	if err != nil {
+		f.Fatal(err)
+	}
+	admin := fx.SignIn(f, auth.RoleAdmin)
+	f.Add(false, "Press", "https://news.example/feed.xml", "15", `"a b" OR c`)
+	f.Add(false, "", "\n\n", "-1", `"unclosed`)
+	f.Add(true, strings.Repeat("é", 101), "htp://x\x00", "yes", "")
+	f.Add(true, "M", "https://social.example/%zz", "1", "")
+	f.Fuzz(func(t *testing.T, masto bool, name, a, b, c string) {
+		form := url.Values{"name": {name}, "setting_feeds": {a}, "setting_interval": {b}, "setting_terms": {c}}
+		id := feed.ID
+		if masto {
+			id, form = ch.ID, url.Values{"name": {name}, "setting_base_url": {a}, "setting_stream": {b}}
+		}
+		resp, body := admin.Post(t, "/w/demo/channels/"+id+"/settings", form)
+		if resp.StatusCode != 303 && resp.StatusCode != 422 {
+			t.Fatalf("status %d for %q", resp.StatusCode, form)
+		}
+		if strings.Contains(body, token) {
+			t.Fatal("the form shows the secret")
+		}
+	})
+}
+
+func mustChannel(t *testing.T, f *desktest.Fixture, id string) store.Channel {
+	t.Helper()
+	ch, err := f.Store.Channel(context.Background(), desktest.Workspace, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ch
 }
 
 // TestItemOffersWhatTheChannelCan: an item from a connected Mastodon

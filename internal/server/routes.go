@@ -115,6 +115,8 @@ func (s *Server) Routes() []Route {
 		{"GET /w/{ws}/channels/new", "session:manage_channels", d.ChannelNew},
 		{"POST /w/{ws}/channels", "session:manage_channels", d.ChannelCreate},
 		{"POST /w/{ws}/channels/{id}", "session:manage_channels", d.ChannelAct},
+		{"GET /w/{ws}/channels/{id}/settings", "session:manage_channels", d.ChannelEdit},
+		{"POST /w/{ws}/channels/{id}/settings", "session:manage_channels", d.ChannelUpdate},
 		{"GET /hooks/meta/{channel}", "public", d.ChannelHook},
 		{"POST /hooks/meta/{channel}", "public", d.ChannelHook},
 		{"POST /hooks/webhook/{channel}", "public", d.ChannelHook},
