@@ -21,6 +21,12 @@ func TestInflection(t *testing.T) {
 		{"sv", "svin", "svinen", fInflect, true},
 		{"sv", "as", "asen", fInflect, false}, // stem too short
 		{"en", "idiot", "idiots", fInflect, false},
+		{"de", "schlampe", "schlampen", fInflect, true},
+		{"de", "dreckskerl", "dreckskerle", fInflect, true},
+		{"de", "bastard", "bastarden", fInflect, true},
+		{"de", "idiot", "idiotin", fInflect, true},
+		{"de", "idiot", "idiotensicher", fInflect, false},  // a compound, not an ending
+		{"de", "drecksack", "drecksäcke", fInflect, false}, // umlaut plural: spelled out
 	}
 	for _, tt := range tests {
 		t.Run(tt.lang+"/"+tt.text, func(t *testing.T) {

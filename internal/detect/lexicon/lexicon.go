@@ -559,7 +559,7 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 }
 
 // inflections are the endings a noun flagged `i` may take in the
-// compounding languages, normalised: definite singular and plural,
+// compounding languages (German too), normalised: definite singular and plural,
 // plural, genitive ("idioterna", "horungen", "drittsekkene",
 // "mongooltje"). Vowel and consonant changes ("fitta" → "fittor",
 // "klootzak" → "klootzakken") are spelled out in the lexicon; these only
@@ -570,6 +570,9 @@ var inflections = map[string]map[string]bool{
 	"nn": setOf("en", "et", "a", "ar", "ane", "er", "ene", "ne", "s", "ens", "e", "n"),
 	"da": setOf("en", "et", "er", "erne", "e", "s", "ens", "ernes", "n"),
 	"nl": setOf("en", "s", "tje", "tjes", "je", "jes", "e", "n"),
+	// German declension and the feminine suffix ("Schlampen",
+	// "Dreckskerle", "Bastarden", "Idiotin"); umlaut plurals are spelled out.
+	"de": setOf("e", "en", "er", "n", "s", "es", "em", "ern", "in", "innen"),
 }
 
 func setOf(w ...string) map[string]bool {
