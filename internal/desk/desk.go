@@ -144,10 +144,18 @@ func (d *Desk) MaxFormBytes() int64 { return d.maxForm }
 // Pages are the page templates, each parsed with the layout.
 var pageNames = []string{"login", "totp", "enrol", "recovery", "queue", "item", "dashboard", "error", "cases", "case", "case_new", "approvals", "templates", "members", "invite", "policy"}
 
+// pageParts names the shared template files (blocks defined once) a page
+// is parsed with besides the layout, for pages that share a form.
+var pageParts = map[string][]string{}
+
 func parsePages() (map[string]*template.Template, error) {
 	pages := map[string]*template.Template{}
 	for _, name := range pageNames {
-		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
+		files := []string{"templates/layout.html", "templates/" + name + ".html"}
+		for _, part := range pageParts[name] {
+			files = append(files, "templates/"+part+".html")
+		}
+		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, files...)
 		if err != nil {
 			return nil, fmt.Errorf("desk: template %s: %w", name, err)
 		}

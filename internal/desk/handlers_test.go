@@ -412,21 +412,39 @@ func TestGolden(t *testing.T) {
 	for name, path := range map[string]string{"queue.html": "/w/demo/queue", "item.html": fmt.Sprintf("/w/demo/items/%d", f.Items[0])} {
 		t.Run(name, func(t *testing.T) {
 			_, body := v.Get(t, path)
-			got := normalise(body)
-			file := filepath.Join("testdata", name+".golden")
-			if *update {
-				if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("%s differs from %s (run with -update after checking the change):\n%s", path, file, firstDiff(string(want), got))
-			}
+			checkGolden(t, name, body)
 		})
+	}
+}
+
+// mainOf is the page's <main> element: the golden file covers the screen,
+// not the navigation the layout adds around it.
+func mainOf(body string) string {
+	i := strings.Index(body, "<main")
+	j := strings.LastIndex(body, "</main>")
+	if i < 0 || j < i {
+		return body
+	}
+	return body[i : j+len("</main>")]
+}
+
+// checkGolden compares body, normalised, with testdata/<name>.golden
+// (-update rewrites it).
+func checkGolden(t *testing.T, name, body string) {
+	t.Helper()
+	got := normalise(body)
+	file := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs (run with -update after checking the change):\n%s", file, firstDiff(string(want), got))
 	}
 }
 

@@ -32,7 +32,11 @@ import (
 // message asking for help gets a warning not to provide the service there
 // and a link to the approved reply pointing to the confidential channels.
 
-func init() { pageNames = append(pageNames, "outbound", "outbound_post") }
+func init() {
+	pageNames = append(pageNames, "outbound", "outbound_post")
+	pageParts["outbound"] = []string{"outbound_parts"}
+	pageParts["outbound_post"] = []string{"outbound_parts"}
+}
 
 // outboundSvc is the desk's outbound service, or one on the store.
 func (d *Desk) outboundSvc() *outbound.Service {

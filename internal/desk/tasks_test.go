@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -41,17 +40,6 @@ func seedTasks(t *testing.T, f *desktest.Fixture) (overdue, soon, later store.Ta
 	overdue = mk("FR-0312", "On m'a raccroché au nez <deux fois>", 4, now.Add(-26*time.Hour), "06 98 76 54 32")
 	soon = mk("FR-0313", "L'attente était beaucoup trop longue", 6, now.Add(3*time.Hour), "")
 	return overdue, soon, later
-}
-
-// mainOf is the page's <main> element: the golden file covers the screen,
-// not the navigation the layout adds around it.
-func mainOf(body string) string {
-	i := strings.Index(body, "<main")
-	j := strings.LastIndex(body, "</main>")
-	if i < 0 || j < i {
-		return body
-	}
-	return body[i : j+len("</main>")]
 }
 
 // TestTasks: the list shows open follow-ups with the overdue first and
@@ -125,24 +113,6 @@ func TestTasks(t *testing.T) {
 	}
 	if resp, _ := mod.Post(t, fmt.Sprintf("/w/other/tasks/%d/complete", soon.ID), url.Values{"outcome": {"x"}}); resp.StatusCode != 403 && resp.StatusCode != 404 {
 		t.Errorf("complete in another workspace = %d", resp.StatusCode)
-	}
-}
-
-func checkGolden(t *testing.T, name, body string) {
-	t.Helper()
-	got := normalise(body)
-	file := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs (run with -update after checking the change):\n%s", file, firstDiff(string(want), got))
 	}
 }
 

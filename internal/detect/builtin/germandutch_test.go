@@ -1,12 +1,6 @@
 package builtin_test
 
-import (
-	"testing"
-
-	"github.com/stormwatch/stormwatch/internal/detect"
-	"github.com/stormwatch/stormwatch/internal/detect/builtin"
-	"github.com/stormwatch/stormwatch/internal/policy"
-)
+import "testing"
 
 // TestGermanDutchRound4 pins the fourth round on German and Dutch removal
 // (issue #3): German declension of insult nouns, curse-prefixed compounds
@@ -16,15 +10,7 @@ import (
 // side, the same verbs said of pictures, fireworks, topics, pets and
 // cupboards, a cursed shop, a caller who knows the opening hours.
 func TestGermanDutchRound4(t *testing.T) {
-	e, err := builtin.Engine()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := policy.Default()
-	tests := []struct {
-		lang, text string
-		remove     bool
-	}{
+	checkRemovals(t, []removalCase{
 		// German morphology and compounds.
 		{"de", "Die Schlampen vom Amt lügen doch alle", true},
 		{"de", "Dreckskerle seid ihr da in der Verwaltung", true},
@@ -71,13 +57,5 @@ func TestGermanDutchRound4(t *testing.T) {
 		{"nl", "Vieze kooien bij de varkens in de dierenopvang", false},
 		{"nl", "Deel dit: het asiel zoekt vrijwilligers, hier is een foto van de hond", false},
 		{"nl", "Vanavond 🍆 lasagne bij mij, wie komt er", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.lang+"/"+tt.text, func(t *testing.T) {
-			if got := removes(e, p, tt.text, tt.lang); got != tt.remove {
-				res := e.Analyze(t.Context(), detect.Input{Text: tt.text, Lang: tt.lang})
-				t.Errorf("removed = %v, want %v; signals %+v", got, tt.remove, res.Signals)
-			}
-		})
-	}
+	})
 }

@@ -1,12 +1,6 @@
 package builtin_test
 
-import (
-	"testing"
-
-	"github.com/stormwatch/stormwatch/internal/detect"
-	"github.com/stormwatch/stormwatch/internal/detect/builtin"
-	"github.com/stormwatch/stormwatch/internal/policy"
-)
+import "testing"
 
 // TestNordicRound5 pins the fifth round on Swedish and Norwegian (Bokmål,
 // Nynorsk) removal (issue #3): meetings announced outside the workplace,
@@ -16,15 +10,7 @@ import (
 // about ice and traffic, meetings that are only meetings, a passion that
 // "burns", paintings that are hung and pets that are teased.
 func TestNordicRound5(t *testing.T) {
-	e, err := builtin.Engine()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := policy.Default()
-	tests := []struct {
-		lang, text string
-		remove     bool
-	}{
+	checkRemovals(t, []removalCase{
 		// Veiled threats.
 		{"sv", "Vi ses på parkeringen, Anna", true},
 		{"sv", "Ni ska få se vad som händer sen", true},
@@ -100,13 +86,5 @@ func TestNordicRound5(t *testing.T) {
 		{"nb", "Jeg knuser alle rekorder på treningen", false},
 		{"nb", "Send et bilde av såret", false},
 		{"nb", "Hunden min trenger å bli klipt ordentlig", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.lang+"/"+tt.text, func(t *testing.T) {
-			if got := removes(e, p, tt.text, tt.lang); got != tt.remove {
-				res := e.Analyze(t.Context(), detect.Input{Text: tt.text, Lang: tt.lang})
-				t.Errorf("removed = %v, want %v; signals %+v", got, tt.remove, res.Signals)
-			}
-		})
-	}
+	})
 }

@@ -1,12 +1,6 @@
 package builtin_test
 
-import (
-	"testing"
-
-	"github.com/stormwatch/stormwatch/internal/detect"
-	"github.com/stormwatch/stormwatch/internal/detect/builtin"
-	"github.com/stormwatch/stormwatch/internal/policy"
-)
+import "testing"
 
 // TestNordicDutchRound3 pins the third round on Swedish, Norwegian
 // (Bokmål, Nynorsk) and Dutch removal (issue #3): insult nouns with
@@ -16,15 +10,7 @@ import (
 // other side, pets called names in jest, words talked about rather than
 // used, "idiot-proof", and wishes that something not happen.
 func TestNordicDutchRound3(t *testing.T) {
-	e, err := builtin.Engine()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := policy.Default()
-	tests := []struct {
-		lang, text string
-		remove     bool
-	}{
+	checkRemovals(t, []removalCase{
 		// Inflection and compounds.
 		{"sv", "Fittorna i kassan borde sparkas", true},
 		{"sv", "Rövhålen på kliniken", true},
@@ -74,13 +60,5 @@ func TestNordicDutchRound3(t *testing.T) {
 		{"sv", "Tack allihop för hjälpen med katten!", false},
 		{"sv", "Appen är helt värdelös efter uppdateringen", false},
 		{"nb", "Dere er udugelige og jeg klager til Helsetilsynet", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.lang+"/"+tt.text, func(t *testing.T) {
-			if got := removes(e, p, tt.text, tt.lang); got != tt.remove {
-				res := e.Analyze(t.Context(), detect.Input{Text: tt.text, Lang: tt.lang})
-				t.Errorf("removed = %v, want %v; signals %+v", got, tt.remove, res.Signals)
-			}
-		})
-	}
+	})
 }

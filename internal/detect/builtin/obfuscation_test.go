@@ -223,6 +223,32 @@ func removes(e *detect.Engine, p *policy.Policy, text, lang string) bool {
 	return d.Action == "hide" || d.Action == "delete"
 }
 
+// removalCase is a text and whether the built-in engine with the default
+// policy must remove it.
+type removalCase struct {
+	lang, text string
+	remove     bool
+}
+
+// checkRemovals runs the cases, one subtest each, and shows the signals of
+// a case that goes the wrong way.
+func checkRemovals(t *testing.T, cases []removalCase) {
+	t.Helper()
+	e, err := builtin.Engine()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := policy.Default()
+	for _, tt := range cases {
+		t.Run(tt.lang+"/"+tt.text, func(t *testing.T) {
+			if got := removes(e, p, tt.text, tt.lang); got != tt.remove {
+				res := e.Analyze(t.Context(), detect.Input{Text: tt.text, Lang: tt.lang})
+				t.Errorf("removed = %v, want %v; signals %+v", got, tt.remove, res.Signals)
+			}
+		})
+	}
+}
+
 func TestObfuscationProbe(t *testing.T) {
 	e, err := builtin.Engine()
 	if err != nil {
