@@ -47,6 +47,20 @@ func TestContextRules(t *testing.T) {
 	})
 }
 
+// TestGroupNamedBefore: a plural pronoun, or a sentence without a
+// subject, refers back to the identity group named just before; without
+// such a group "they are animals" stays about whoever "they" are.
+func TestGroupNamedBefore(t *testing.T) {
+	run(t, []tcase{
+		{lang: "en", text: "Don't talk to me about refugees. They are animals, nothing more.", want: []detect.Category{detect.Hate}},
+		{lang: "sv", text: "Prata inte med mig om flyktingar. De är djur.", want: []detect.Category{detect.Hate}},
+		{lang: "nl", text: "Begin niet over vluchtelingen. Het zijn beesten.", want: []detect.Category{detect.Hate}},
+		{lang: "en", text: "We treat cats and rabbits. They are animals, not toys.", not: []detect.Category{detect.Hate}},
+		{lang: "sv", text: "Många av våra anställda är invandrare. De är fantastiska.", not: []detect.Category{detect.Hate, detect.Insult}},
+		{lang: "en", text: "Refugees arrived last week. The council says they are welcome.", not: []detect.Category{detect.Hate}},
+	})
+}
+
 // TestComparisonSaidOfThem: "they are like rats" is about a third person
 // (politicians, pests): at most a mild insult for a person to read, graded
 // severity 1 so that no other detector's agreement raises it.

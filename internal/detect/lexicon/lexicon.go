@@ -120,6 +120,11 @@ func (d *Detector) Detect(ctx context.Context, in detect.Input) ([]detect.Signal
 	if un := d.unmask(n, in.Lang); un != nil {
 		d.analyze(un, in, st, &res)
 	}
+	if res.abusive() {
+		if tn := d.typos(n, in.Lang); tn != nil {
+			d.analyze(tn, in, st, &res)
+		}
+	}
 	res.dampComplaints()
 	return res.signals(d.lx.version), nil
 }
@@ -920,6 +925,37 @@ func (j *judge) nearest(h *hit, k kind, maxd int32, poss int) int {
 	return best
 }
 
+// pluralPronoun holds the third-person plural pronouns, after folding,
+// that may refer back to a group named before ("they", "de", "ils", "ze").
+// German "sie" and Dutch "zij"/"ze" are also singular: groupBefore still
+// requires the group to be named just before.
+var pluralPronoun = map[string]bool{
+	"they": true, "them": true, "these": true, "those": true,
+	"ils": true, "elles": true, "eux": true,
+	"ze": true, "zij": true, "die": true,
+	"de": true, "dom": true, "dem": true, "dei": true, "dessa": true, "desse": true, "disse": true,
+	"sie": true, "diese": true,
+}
+
+// groupBefore finds the identity group named last before h, in h's
+// sentence or the one before it, or -1.
+func (j *judge) groupBefore(h *hit) int {
+	best := -1
+	for i := range j.hits {
+		c := &j.hits[i]
+		if c.gone || c == h || c.e < 0 || c.name != "" || j.d.lx.entries[c.e].kind != kGroup {
+			continue
+		}
+		if !(c.sent == h.sent-1 || c.sent == h.sent && c.w1 < h.w0) {
+			continue
+		}
+		if best < 0 || c.w1 > j.hits[best].w1 {
+			best = i
+		}
+	}
+	return best
+}
+
 // nearestSlur finds the closest slur (a hate entry that names people:
 // flags t or r) within maxd words of h, or -1.
 func (j *judge) nearestSlur(h *hit, maxd int32) int {
@@ -1101,6 +1137,14 @@ func (j *judge) abuse(h *hit, res *results) {
 	named := j.nearest(h, kName, 6, -1)
 	if named >= 0 && (tgt == tNone || tgt == tPerson) {
 		tgt, tcue = tNamed, named
+	}
+	// "Don't talk to me about refugees. They are animals": a plural
+	// pronoun, or no subject at all ("Het zijn beesten", "Das sind Tiere"),
+	// refers back to the identity group named just before.
+	if (tgt == tPerson && pluralPronoun[j.raw(tcue)]) || (tgt == tNone && e.flags&fGroup != 0) {
+		if c := j.groupBefore(h); c >= 0 {
+			tgt, tcue = tGroup, c
+		}
 	}
 
 	// An expletive right before a slur ("jävla blattar", "Scheiß

@@ -126,6 +126,8 @@ type lexicon struct {
 	// languages (index in langs) whose lexicons use it: a masked word
 	// ("w*nn", "b*ck") is read as the one word of the lexicons it can be.
 	vocab map[string]uint16
+	// typos holds the words a misspelling may be read as (typos.go).
+	typos *typoIndex
 }
 
 func load() (*lexicon, error) {
@@ -200,6 +202,7 @@ func load() (*lexicon, error) {
 			}
 		}
 	}
+	lx.typos = buildTypos(lx)
 	lx.version = "1.0+" + hex.EncodeToString(h.Sum(nil))[:12]
 	return lx, nil
 }
