@@ -61,6 +61,19 @@ func TestGroupNamedBefore(t *testing.T) {
 	})
 }
 
+// TestTopicAndQuotation: a group named after "about" is what a text is
+// about, not whom it attacks; abuse cited in quotation marks to condemn it
+// is not the writer's own.
+func TestTopicAndQuotation(t *testing.T) {
+	run(t, []tcase{
+		{lang: "sv", text: "Ditt inlägg om flyktingar är rent hat och hör inte hemma här.", not: []detect.Category{detect.Hate}},
+		{lang: "sv", text: "Sluta sprida lögner om judar.", not: []detect.Category{detect.Hate}},
+		{lang: "sv", text: "Flyktingar hör inte hemma här.", want: []detect.Category{detect.Hate}},
+		{lang: "sv", text: "Att skriva \"muslimer är ohyra\" är vidrigt, skäms på dig.", not: []detect.Category{detect.Hate, detect.Insult}},
+		{lang: "fr", text: "Écrire « les musulmans sont de la vermine », c'est ignoble.", not: []detect.Category{detect.Hate, detect.Insult}},
+	})
+}
+
 // TestComparisonSaidOfThem: "they are like rats" is about a third person
 // (politicians, pests): at most a mild insult for a person to read, graded
 // severity 1 so that no other detector's agreement raises it.

@@ -925,6 +925,51 @@ func (j *judge) nearest(h *hit, k kind, maxd int32, poss int) int {
 	return best
 }
 
+// topicWords introduce what a text is about ("your post about refugees",
+// "lögner om judar"): a group named after one is the topic, not the target.
+var topicWords = map[string]bool{
+	"about": true, "regarding": true, "concerning": true, "sur": true, "concernant": true,
+	"over": true, "om": true, "angående": true, "omkring": true, "vedrørende": true, "angåande": true,
+	"über": true, "uber": true, "bezüglich": true,
+}
+
+// topicArticles may stand between a topic word and the group.
+var topicArticles = map[string]bool{"the": true, "les": true, "des": true, "de": true, "die": true, "den": true, "het": true}
+
+// topic reports whether hit c comes right after a topic word.
+func (j *judge) topic(c int) bool {
+	end := int(j.hits[c].s)
+	for range 2 {
+		w, s := prevWord(j.text, end)
+		if w == "" {
+			return false
+		}
+		if topicWords[w] {
+			return true
+		}
+		if !topicArticles[w] {
+			return false
+		}
+		end = s
+	}
+	return false
+}
+
+// prevWord returns the word that ends before text[end:] (skipping spaces
+// only: punctuation ends the search) and its start.
+func prevWord(text string, end int) (string, int) {
+	t := end
+	for t > 0 && text[t-1] == ' ' {
+		t--
+	}
+	s := t
+	for s > 0 && isWordBefore(text, s) {
+		_, w := utf8.DecodeLastRuneInString(text[:s])
+		s -= w
+	}
+	return text[s:t], s
+}
+
 // pluralPronoun holds the third-person plural pronouns, after folding,
 // that may refer back to a group named before ("they", "de", "ils", "ze").
 // German "sie" and Dutch "zij"/"ze" are also singular: groupBefore still
@@ -946,7 +991,10 @@ func (j *judge) groupBefore(h *hit) int {
 		if c.gone || c == h || c.e < 0 || c.name != "" || j.d.lx.entries[c.e].kind != kGroup {
 			continue
 		}
-		if !(c.sent == h.sent-1 || c.sent == h.sent && c.w1 < h.w0) {
+		// In the same sentence, a group that is the topic ("your post
+		// about refugees does not belong here") is not who is spoken of;
+		// in the sentence before, it is ("… about refugees. They are …").
+		if !(c.sent == h.sent-1 || c.sent == h.sent && c.w1 < h.w0 && !j.topic(i)) {
 			continue
 		}
 		if best < 0 || c.w1 > j.hits[best].w1 {
@@ -1070,7 +1118,35 @@ func (j *judge) quoted(h *hit) bool {
 			ra, _ = utf8.DecodeRuneInString(after[k:])
 		}
 	}
-	return isQ(rb) && isQ(ra)
+	return isQ(rb) && isQ(ra) || insideQuotes(o, sp.Start(), sp.End())
+}
+
+// insideQuotes reports whether o[s:t] lies inside a short quotation in
+// double quotes or guillemets ("muslimer är ohyra" är vidrigt): words
+// cited, usually to condemn or report them. Single quotes are left out:
+// they are apostrophes too often.
+func insideQuotes(o string, s, t int) bool {
+	const reach = 120 // bytes: a quotation of a sentence or so
+	closing := map[rune]string{'"': "\"", '«': "»", '»': "«", '“': "”\"", '”': "”", '„': "“”\""}
+	lo := max(0, s-reach)
+	before := o[lo:s]
+	for i := len(before); i > 0; {
+		r, w := utf8.DecodeLastRuneInString(before[:i])
+		i -= w
+		cl, ok := closing[r]
+		if !ok {
+			continue
+		}
+		if r == '"' && strings.Count(o[:lo+i], "\"")%2 == 1 {
+			return false // the nearest '"' before closes a quotation
+		}
+		if r == '”' || r == '»' && strings.ContainsRune(before[i+w:], '«') {
+			return false
+		}
+		after := o[t:min(len(o), t+reach)]
+		return strings.ContainsAny(after, cl)
+	}
+	return false
 }
 
 var baseScore = [4]float64{0, 0.5, 0.72, 0.9}
@@ -1118,7 +1194,7 @@ func (j *judge) abuse(h *hit, res *results) {
 	default:
 		if c := j.nearest(h, kName, 6, -1); c >= 0 {
 			tgt, tcue = tNamed, c
-		} else if c := j.nearest(h, kGroup, 5, -1); c >= 0 {
+		} else if c := j.nearest(h, kGroup, 5, -1); c >= 0 && !j.topic(c) {
 			tgt, tcue = tGroup, c
 		} else if c := j.nearestSlur(h, 5); c >= 0 && e.flags&fGroup != 0 {
 			// "we hate dykes": a slur names the group it is aimed at.
