@@ -474,10 +474,19 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 		prevWord = word
 		i += w
 	}
+	words := st.words
 	wordAt := func(p int32) int32 {
-		// index of the last word starting at or before p
-		k := sort.Search(len(st.words), func(j int) bool { return st.words[j] > p })
-		return int32(k - 1)
+		// index of the last word starting at or before p (bisection
+		// written out: it runs twice per match)
+		lo, hi := 0, len(words)
+		for lo < hi {
+			if m := int(uint(lo+hi) >> 1); words[m] > p {
+				hi = m
+			} else {
+				lo = m + 1
+			}
+		}
+		return int32(lo - 1)
 	}
 	sentOf := func(w int32) int32 {
 		if w < 0 || int(w) >= len(st.sents) {
@@ -488,7 +497,17 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 	// Matching.
 	hits := st.hits[:0]
 	parts := st.parts[:0]
+	facts := lx.matchFacts()
 	lx.ac.scan(text, func(id, s, t int32) {
+		// Most matches are pieces of longer words ("n" in "martin"): the
+		// two word-boundary tests below reject them for every entry of
+		// the pattern when its facts say none has a wildcard (or takes
+		// endings) on that side, without reading the entries.
+		if f := facts[id]; f&factNoPre != 0 && isWordAt(text, int(s)) && isWordBefore(text, int(s)) && (t-s < 4 || !n.Joined(int(s))) {
+			return
+		} else if f&factNoSuf != 0 && (t-s < 4 || f&factNoInflect != 0) && isWordBefore(text, int(t)) && isWordAt(text, int(t)) && (t-s < 4 || !n.Joined(int(t))) {
+			return
+		}
 		for _, ei := range lx.byPat[id] {
 			e := &lx.entries[ei]
 			// Inside a word joined from spaced letters any position may start
@@ -845,16 +864,23 @@ func appendTitled(hits []hit, n *normalize.Normalized, words []int32, sentOf fun
 			add(k)
 			continue
 		}
+		if k+1 >= len(words) {
+			continue
+		}
+		e := end(p) // the end of the word before the name
+		w := text[p:e]
 		next := k + 1
-		if text[p:end(p)] == "d" && k+2 < len(words) && text[words[k+1]:end(words[k+1])] == "r" && words[k+1] <= end(p)+1 {
+		if w == "d" && k+2 < len(words) && words[k+1] <= e+1 {
 			// "D r Hansen": the title spelled out.
-			next = k + 2
-		} else if k+1 >= len(words) || !titles[text[p:end(p)]] {
+			if r := end(words[k+1]); text[words[k+1]:r] == "r" {
+				next, e = k+2, r
+			}
+		}
+		if next == k+1 && !titles[w] {
 			continue
 		}
 		q := words[next]
-		p = words[next-1]
-		if gap := text[end(p):q]; len(gap) > 3 || strings.ContainsAny(gap, ",;:!?") {
+		if gap := text[e:q]; len(gap) > 3 || strings.ContainsAny(gap, ",;:!?") {
 			continue
 		}
 		sp := n.Span(int(q), int(q)+1)
@@ -926,11 +952,15 @@ func (j *judge) nearest(h *hit, k kind, maxd int32, poss int) int {
 }
 
 // topicWords introduce what a text is about ("your post about refugees",
-// "lögner om judar"): a group named after one is the topic, not the target.
+// "lögner om judar") or what is done to a group ("violence against
+// women"): a group named after one is not the target.
 var topicWords = map[string]bool{
 	"about": true, "regarding": true, "concerning": true, "sur": true, "concernant": true,
 	"over": true, "om": true, "angående": true, "omkring": true, "vedrørende": true, "angåande": true,
 	"über": true, "uber": true, "bezüglich": true,
+	// "Våld mot kvinnor är en belastning": what is done against a group
+	// is the subject, not the group.
+	"against": true, "mot": true, "contre": true, "gegen": true, "tegen": true, "mod": true,
 }
 
 // topicArticles may stand between a topic word and the group.
@@ -1878,7 +1908,22 @@ func (r *results) add(k kind, score float64, sev int8, expl string, spans ...det
 // score, raised a little by independent further evidence (at most +0.15),
 // every span, and the explanations of the strongest matches.
 func (r *results) signals(version string) []detect.Signal {
-	var out []detect.Signal
+	// One allocation for the signals and one for all their spans, sized
+	// up front.
+	nsig, nspan := 0, 0
+	for k := kind(0); k < nPublic; k++ {
+		if len(r.by[k]) > 0 {
+			nsig++
+		}
+		for _, s := range r.by[k] {
+			nspan += len(s.spans)
+		}
+	}
+	if nsig == 0 {
+		return nil
+	}
+	out := make([]detect.Signal, 0, nsig)
+	all := make([]detect.Span, 0, nspan)
 	for k := kind(0); k < nPublic; k++ {
 		list := r.by[k]
 		if len(list) == 0 {
@@ -1888,21 +1933,15 @@ func (r *results) signals(version string) []detect.Signal {
 		best := list[0].score
 		miss := 1.0
 		var sev int8
-		var spans []detect.Span
-		var expl []string
+		first := len(all)
+		var explBuf [3]string
+		expl := explBuf[:0]
 		for _, s := range list {
 			miss *= 1 - s.score
 			sev = max(sev, s.sev)
 			for _, sp := range s.spans {
-				dup := false
-				for _, o := range spans {
-					if o == sp {
-						dup = true
-						break
-					}
-				}
-				if !dup {
-					spans = append(spans, sp)
+				if !slices.Contains(all[first:], sp) {
+					all = append(all, sp)
 				}
 			}
 			if len(expl) < 3 {
@@ -1910,6 +1949,24 @@ func (r *results) signals(version string) []detect.Signal {
 					expl = append(expl, x)
 				}
 			}
+		}
+		var spans []detect.Span // nil when none, as before
+		if len(all) > first {
+			// Capped: appending to one signal's spans must not reach the next's.
+			spans = all[first:len(all):len(all)]
+		}
+		size := len("lexicon ") + 2*max(len(expl)-1, 0)
+		for _, x := range expl {
+			size += len(x)
+		}
+		var b strings.Builder
+		b.Grow(size)
+		b.WriteString("lexicon ")
+		for i, x := range expl {
+			if i > 0 {
+				b.WriteString("; ")
+			}
+			b.WriteString(x)
 		}
 		lift := 0.15
 		if k == kThreat {
@@ -1932,7 +1989,7 @@ func (r *results) signals(version string) []detect.Signal {
 			Severity:    int(sev),
 			Detector:    "lexicon",
 			Version:     version,
-			Explanation: "lexicon " + strings.Join(expl, "; "),
+			Explanation: b.String(),
 		})
 	}
 	return out
