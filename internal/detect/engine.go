@@ -1,10 +1,11 @@
 package detect
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
-	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -120,7 +121,10 @@ func (e *Engine) Analyze(ctx context.Context, in Input) Result {
 		res.Lang, _ = e.langID.Identify(in.Text)
 		in.Lang = res.Lang
 	}
-	var all []Signal
+	// Room for a typical text's signals on the stack: growing the slice
+	// one append at a time was a good share of the engine's allocations.
+	var buf [16]Signal
+	all := buf[:0]
 	for _, d := range e.detectors {
 		sigs, err := safeDetect(ctx, d, in)
 		if err != nil {
@@ -183,18 +187,38 @@ func Merge(sigs []Signal) []Signal {
 	if len(sigs) == 0 {
 		return []Signal{}
 	}
+	// A text yields a handful of categories: a linear search finds the key
+	// faster than a map, and allocates nothing. A first pass groups the
+	// signals so that the merged signals and their spans take one
+	// allocation each: the spans of every merged signal share one array,
+	// each part capped so that appending to one never writes into another.
 	type key struct {
 		c Category
 		e string
 	}
-	idx := map[key]int{}
-	var out []Signal
+	var keyBuf [8]key
+	keys := keyBuf[:0]
+	var groupBuf [16]int
+	group := groupBuf[:0] // the merged signal each of sigs goes to
+	var countBuf [8]int
+	count := countBuf[:0] // spans per merged signal
 	for _, s := range sigs {
-		k := key{s.Category, s.Entity}
-		i, ok := idx[k]
-		if !ok {
-			s.Spans = append([]Span(nil), s.Spans...)
-			idx[k] = len(out)
+		i := 0
+		for i < len(keys) && (keys[i].c != s.Category || keys[i].e != s.Entity) {
+			i++
+		}
+		if i == len(keys) {
+			keys = append(keys, key{s.Category, s.Entity})
+			count = append(count, 0)
+		}
+		group = append(group, i)
+		count[i] += len(s.Spans)
+	}
+	out := make([]Signal, 0, len(keys))
+	for k, s := range sigs {
+		i := group[k]
+		if i == len(out) {
+			s.Spans = nil
 			out = append(out, s)
 			continue
 		}
@@ -205,7 +229,6 @@ func Merge(sigs []Signal) []Signal {
 		if s.Severity > m.Severity {
 			m.Severity = s.Severity
 		}
-		m.Spans = append(m.Spans, s.Spans...)
 		if !strings.Contains(m.Detector, s.Detector) {
 			m.Detector += "+" + s.Detector
 			m.Version += "+" + s.Version
@@ -217,18 +240,24 @@ func Merge(sigs []Signal) []Signal {
 			m.Explanation += s.Explanation
 		}
 	}
+	total := 0
+	for _, c := range count {
+		total += c
+	}
+	slab := make([]Span, total)
+	at := 0
+	for i, c := range count {
+		out[i].Spans = slab[at : at : at+c]
+		at += c
+	}
+	for k, s := range sigs {
+		g := group[k]
+		out[g].Spans = append(out[g].Spans, s.Spans...)
+	}
 	for i := range out {
 		out[i].Spans = unionSpans(out[i].Spans)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Score != out[j].Score {
-			return out[i].Score > out[j].Score
-		}
-		if out[i].Category != out[j].Category {
-			return out[i].Category < out[j].Category
-		}
-		return out[i].Entity < out[j].Entity
-	})
+	sortSignals(out)
 	return out
 }
 
@@ -333,16 +362,31 @@ func shareDetector(a, b string) bool {
 	return false
 }
 
+// sortSignals orders signals by score, then category, then entity.
+// slices.SortStableFunc runs the same generated algorithm as
+// sort.SliceStable, asking only whether cmp < 0, so with the same "less"
+// it orders exactly as before, without the reflection-built swapper that
+// sort.SliceStable allocated.
 func sortSignals(s []Signal) {
-	sort.SliceStable(s, func(i, j int) bool {
-		if s[i].Score != s[j].Score {
-			return s[i].Score > s[j].Score
+	slices.SortStableFunc(s, func(a, b Signal) int {
+		if signalLess(&a, &b) {
+			return -1
 		}
-		if s[i].Category != s[j].Category {
-			return s[i].Category < s[j].Category
+		if signalLess(&b, &a) {
+			return 1
 		}
-		return s[i].Entity < s[j].Entity
+		return 0
 	})
+}
+
+func signalLess(a, b *Signal) bool {
+	if a.Score != b.Score {
+		return a.Score > b.Score
+	}
+	if a.Category != b.Category {
+		return a.Category < b.Category
+	}
+	return a.Entity < b.Entity
 }
 
 func vetoed(merged []Signal, unless map[Category]float64) bool {
@@ -362,11 +406,12 @@ func unionSpans(spans []Span) []Span {
 		}
 		return spans
 	}
-	sort.Slice(spans, func(i, j int) bool {
-		if spans[i][0] != spans[j][0] {
-			return spans[i][0] < spans[j][0]
+	// Spans that compare equal are equal, so any sort gives this order.
+	slices.SortFunc(spans, func(a, b Span) int {
+		if a[0] != b[0] {
+			return cmp.Compare(a[0], b[0])
 		}
-		return spans[i][1] < spans[j][1]
+		return cmp.Compare(a[1], b[1])
 	})
 	out := spans[:1]
 	for _, s := range spans[1:] {
@@ -418,10 +463,23 @@ func (w weighted) Detect(ctx context.Context, in Input) ([]Signal, error) {
 			if k == 0 {
 				continue
 			}
-			s.Explanation = fmt.Sprintf("%s (score %.2f weighted ×%.2f)", s.Explanation, s.Score, k)
+			s.Explanation = weightedNote(s.Explanation, s.Score, k)
 			s.Score *= k
 		}
 		out = append(out, s)
 	}
 	return out, nil
+}
+
+// weightedNote is fmt.Sprintf("%s (score %.2f weighted ×%.2f)", expl,
+// score, k) without fmt's reflection: it runs for most comments.
+func weightedNote(expl string, score, k float64) string {
+	b := make([]byte, 0, len(expl)+32)
+	b = append(b, expl...)
+	b = append(b, " (score "...)
+	b = strconv.AppendFloat(b, score, 'f', 2, 64)
+	b = append(b, " weighted ×"...)
+	b = strconv.AppendFloat(b, k, 'f', 2, 64)
+	b = append(b, ')')
+	return string(b)
 }

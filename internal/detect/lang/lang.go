@@ -226,19 +226,53 @@ func code(l lingua.Language) string {
 
 // dropAddresses removes links, e-mail addresses and @handles, whose letters
 // are in no language and mislead n-gram models ("https" looks Danish).
+// The kept fields (split as strings.Fields splits) are joined by single
+// spaces, built in one allocation.
 func dropAddresses(text string) string {
 	if !strings.Contains(text, "://") && !strings.Contains(text, "www.") && !strings.Contains(text, "@") {
 		return text // the common case costs no allocation
 	}
-	fields := strings.Fields(text)
-	kept := fields[:0]
-	for _, f := range fields {
-		if strings.Contains(f, "://") || strings.HasPrefix(strings.ToLower(f), "www.") || strings.Contains(f, "@") {
-			continue
+	var b strings.Builder
+	b.Grow(len(text))
+	start := -1 // start of the current field, -1 between fields
+	keep := func(f string) {
+		if strings.Contains(f, "://") || hasWWW(f) || strings.Contains(f, "@") {
+			return
 		}
-		kept = append(kept, f)
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(f)
 	}
-	return strings.Join(kept, " ")
+	for i, r := range text {
+		if isFieldSpace(r) {
+			if start >= 0 {
+				keep(text[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		keep(text[start:])
+	}
+	return b.String()
+}
+
+// isFieldSpace is the separator of strings.Fields: unicode.IsSpace, with
+// the ASCII cases first.
+func isFieldSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r == '\t' || r == '\n' || r == '\v' || r == '\f' || r == '\r'
+	}
+	return unicode.IsSpace(r)
+}
+
+// hasWWW is strings.HasPrefix(strings.ToLower(f), "www.") without the
+// copy: no rune other than 'W' lowers to 'w', none to '.'.
+func hasWWW(f string) bool {
+	return len(f) >= 4 && f[0]|0x20 == 'w' && f[1]|0x20 == 'w' && f[2]|0x20 == 'w' && f[3] == '.'
 }
 
 // clip cuts s after n runes.
@@ -284,7 +318,8 @@ func (s *scores) read(text string) bool {
 		n, tooLong = 0, false
 	}
 	for _, r := range text {
-		if !unicode.IsLetter(r) {
+		ascii := r < utf8.RuneSelf
+		if ascii && !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') || !ascii && !unicode.IsLetter(r) {
 			flush()
 			continue
 		}
@@ -296,6 +331,11 @@ func (s *scores) read(text string) bool {
 			tooLong = true
 			continue
 		}
+		if ascii { // the common case, without the table lookups
+			buf[n] = byte(r) | 0x20
+			n++
+			continue
+		}
 		n += utf8.EncodeRune(buf[n:], unicode.ToLower(r))
 	}
 	flush()
@@ -303,6 +343,9 @@ func (s *scores) read(text string) bool {
 }
 
 func (s *scores) add(tok []byte) {
+	if !lexFilter.maybe(tok) {
+		return // most words of a comment are no function word: skip the map
+	}
 	e, ok := lexicon[string(tok)] // no allocation: the compiler special-cases this lookup
 	if !ok {
 		return

@@ -59,10 +59,13 @@ type token struct {
 
 // feat is one hashed feature occurrence.
 type feat struct {
-	idx  uint32 // bucket
-	neg  bool   // signed hashing: the feature counts -1
-	tok  int32  // token the feature belongs to
-	tok2 int32  // second token of a bigram, else -1
+	idx uint32 // bucket
+	// neg is the sign of signed hashing as a mask: -1 when the feature
+	// counts -1, else 0, so scoring applies it without a branch
+	// ((w ^ neg) - neg), the sign being a coin flip the CPU cannot predict.
+	neg  int32
+	tok  int32 // token the feature belongs to
+	tok2 int32 // second token of a bigram, else -1
 }
 
 // Extractor turns text into hashed features. It keeps its buffers between
@@ -526,26 +529,24 @@ func mix(h uint64) uint64 {
 
 func (x *Extractor) emit(h uint64, tok, tok2 int32) {
 	m := mix(h)
-	x.feats = append(x.feats, feat{idx: uint32(m & x.mask), neg: m>>63 == 1, tok: tok, tok2: tok2})
+	x.feats = append(x.feats, feat{idx: uint32(m & x.mask), neg: int32(int64(m) >> 63), tok: tok, tok2: tok2})
 }
 
 // charGrams emits the character n-grams of "<"+rs+">".
 func (x *Extractor) charGrams(rs []rune, tok int32) {
-	n := len(rs) + 2
-	at := func(i int) rune {
-		if i == 0 {
-			return '<'
-		}
-		if i == n-1 {
-			return '>'
-		}
-		return rs[i-1]
-	}
+	// The framed word is copied once into tmpR so the inner loop reads a
+	// plain slice rather than testing for the frame at every rune.
+	buf := append(x.tmpR[:0], '<')
+	buf = append(buf, rs...)
+	buf = append(buf, '>')
+	x.tmpR = buf
+	n := len(buf)
 	minN, maxN := int(x.cfg.MinN), int(x.cfg.MaxN)
 	for i := 0; i < n; i++ {
 		h := fnvOffset ^ nsChar
-		for j := i; j < n && j-i < maxN; j++ {
-			h = (h ^ uint64(at(j))) * fnvPrime
+		end := min(n, i+maxN)
+		for j := i; j < end; j++ {
+			h = (h ^ uint64(buf[j])) * fnvPrime
 			if j-i+1 >= minN {
 				x.emit(h, tok, -1)
 			}
@@ -588,7 +589,7 @@ func (x *Extractor) Features(text string) []uint32 {
 	out := make([]uint32, len(fs))
 	for i, f := range fs {
 		out[i] = f.idx
-		if f.neg {
+		if f.neg != 0 {
 			out[i] |= 1 << 31
 		}
 	}

@@ -109,6 +109,7 @@ func (d *Detector) Version() string { return d.version }
 type scratch struct {
 	x       *Extractor
 	contrib []float64
+	expl    []byte // explanation being built; only its string is kept
 }
 
 // score computes the raw logits of text with the extractor in sc.
@@ -119,17 +120,13 @@ func (d *Detector) score(sc *scratch, text string) ([NumHeads]float64, []feat) {
 	for _, f := range fs {
 		i := int(f.idx) * stride
 		row := W[i : i+stride : i+stride]
-		if f.neg {
-			sums[0] -= int32(row[0])
-			sums[1] -= int32(row[1])
-			sums[2] -= int32(row[2])
-			sums[3] -= int32(row[3])
-		} else {
-			sums[0] += int32(row[0])
-			sums[1] += int32(row[1])
-			sums[2] += int32(row[2])
-			sums[3] += int32(row[3])
-		}
+		// Branch-free sign ((w ^ -1) - -1 == -w): the sign is a coin
+		// flip, and a branch on it is mispredicted every other feature.
+		s := f.neg
+		sums[0] += (int32(row[0]) ^ s) - s
+		sums[1] += (int32(row[1]) ^ s) - s
+		sums[2] += (int32(row[2]) ^ s) - s
+		sums[3] += (int32(row[3]) ^ s) - s
 	}
 	return d.w.rawFromSums(&sums, len(fs)), fs
 }
@@ -174,14 +171,19 @@ func (d *Detector) Detect(ctx context.Context, in detect.Input) ([]detect.Signal
 		return nil, nil
 	}
 	p := d.w.Calibrate(z)
-	var out []detect.Signal
+	// Count the signals first: one allocation of the right size.
+	n := 0
 	for _, e := range emitted {
-		if p[e.head] < EmitThreshold || math.IsNaN(p[e.head]) {
-			continue
+		if emits(&p, e.head) {
+			n++
 		}
-		if e.head == HeadComplaint && p[HeadAbusive] >= ComplaintAbusiveMax {
-			// The policy keeps whatever scores as a complaint: a text the
-			// model itself reads as abusive is not offered as one.
+	}
+	if n == 0 {
+		return nil, nil
+	}
+	out := make([]detect.Signal, 0, n)
+	for _, e := range emitted {
+		if !emits(&p, e.head) {
 			continue
 		}
 		spans, expl := d.explain(sc, in.Text, fs, e.head)
@@ -195,6 +197,16 @@ func (d *Detector) Detect(ctx context.Context, in detect.Input) ([]detect.Signal
 		})
 	}
 	return out, nil
+}
+
+// emits reports whether head h is reported for the calibrated scores p.
+func emits(p *[NumHeads]float64, h int) bool {
+	if p[h] < EmitThreshold || math.IsNaN(p[h]) {
+		return false
+	}
+	// The policy keeps whatever scores as a complaint: a text the model
+	// itself reads as abusive is not offered as one.
+	return !(h == HeadComplaint && p[HeadAbusive] >= ComplaintAbusiveMax)
 }
 
 // explain attributes head h's logit to tokens: each feature's weight goes
@@ -215,11 +227,12 @@ func (d *Detector) explain(sc *scratch, text string, fs []feat, h int) ([]detect
 		inv = 1 / math.Sqrt(float64(len(fs)))
 	}
 	k := float64(d.w.Heads[h].Scale) * inv * float64(d.w.Heads[h].A)
+	W := d.w.W
 	for _, f := range fs {
-		v := float64(d.w.W[int(f.idx)*stride+h]) * k
-		if f.neg {
-			v = -v
-		}
+		// Negating the integer weight before the product equals
+		// negating the product (rounding is symmetric); only the sign of
+		// a zero may differ, which leaves sums starting at +0 unchanged.
+		v := float64((int32(W[int(f.idx)*stride+h])^f.neg)-f.neg) * k
 		if f.tok2 >= 0 {
 			c[f.tok] += v / 2
 			c[f.tok2] += v / 2
@@ -250,6 +263,9 @@ func (d *Detector) explain(sc *scratch, text string, fs []feat, h int) ([]detect
 	for _, t := range top[:nt] {
 		if c[t] >= 0.5 && c[t] >= 0.3*c[top[0]] {
 			if sp, ok := boundarySpan(text, int(toks[t].start), int(toks[t].end)); ok {
+				if spans == nil {
+					spans = make([]detect.Span, 0, nt)
+				}
 				spans = append(spans, sp)
 			}
 		}
@@ -259,11 +275,11 @@ func (d *Detector) explain(sc *scratch, text string, fs []feat, h int) ([]detect
 			spans = []detect.Span{sp}
 		}
 	}
-	b := make([]byte, 0, 96)
-	b = append(b, "model: "...)
+	b := append(sc.expl[:0], "model: "...)
 	b = append(b, HeadNames[h]...)
 	if nt == 0 {
 		b = append(b, ": no single word stands out"...)
+		sc.expl = b
 		return spans, string(b)
 	}
 	b = append(b, " top features"...)
@@ -282,6 +298,7 @@ func (d *Detector) explain(sc *scratch, text string, fs []feat, h int) ([]detect
 		b = strconv.AppendFloat(b, c[t], 'f', 1, 64)
 		b = append(b, ')')
 	}
+	sc.expl = b
 	return spans, string(b)
 }
 

@@ -45,6 +45,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/stormwatch/stormwatch/internal/detect"
 )
@@ -524,7 +525,9 @@ func emit(n *Normalized, us []unit, toks []tok, o opts, collapse int) bool {
 		wr.out = wr.out[:l-1]
 		wr.los, wr.his = wr.los[:l-1], wr.his[:l-1]
 	}
-	n.text = string(wr.out)
+	// wr.out was allocated for this call and is never written again: the
+	// string can share its bytes instead of copying them.
+	n.text = unsafe.String(unsafe.SliceData(wr.out), len(wr.out))
 	n.lo, n.hi = wr.los, wr.his
 	return stretched
 }

@@ -392,6 +392,46 @@ func init() {
 		}
 	}
 	buildNumWords()
+	for li, m := range lexByLang {
+		for w := range m {
+			lexHash[li].add(w)
+		}
+	}
+}
+
+// keyFilter is a second, sharper "certainly not a key" test for the words
+// of one language's map: a bit per hash of length, first, second and last
+// byte, so that the common words of a comment, which share length and end
+// letters with some listed word in some language, skip the map lookup.
+type keyFilter [1 << 14 / 64]uint64
+
+// lexHash holds one keyFilter per lexByLang map, built once at init.
+var lexHash [nLangs]keyFilter
+
+func keySlot(w string) uint32 {
+	h := uint64(w[0]) | uint64(w[len(w)-1])<<8 | uint64(len(w))<<16
+	if len(w) > 1 {
+		h |= uint64(w[1]) << 32
+	}
+	return uint32((h * 0x9E3779B97F4A7C15) >> (64 - 14))
+}
+
+func (f *keyFilter) add(w string) {
+	if w == "" {
+		return
+	}
+	k := keySlot(w)
+	f[k/64] |= 1 << (k % 64)
+}
+
+// maybe reports whether w may be a key; false is certain (w == "" is never
+// a key: the lists are split into fields).
+func (f *keyFilter) maybe(w string) bool {
+	if w == "" {
+		return false
+	}
+	k := keySlot(w)
+	return f[k/64]&(1<<(k%64)) != 0
 }
 
 // langIndex maps an ISO 639-1 code to the lexicon index.

@@ -11,9 +11,10 @@
 package pii
 
 import (
+	"cmp"
 	"context"
-	"fmt"
-	"sort"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -111,7 +112,9 @@ func (d *Detector) detect(in detect.Input) []detect.Signal {
 		return nil
 	}
 	s.findCues(in.Context)
-	sort.Slice(s.finds, func(i, j int) bool { return s.finds[i].s < s.finds[j].s })
+	// The same pattern-defeating quicksort as sort.Slice, without its
+	// reflection-built swapper; findings never overlap, so no ties.
+	slices.SortFunc(s.finds, func(a, b finding) int { return cmp.Compare(a.s, b.s) })
 	out := make([]detect.Signal, 0, len(s.finds))
 	for _, f := range s.finds {
 		out = append(out, s.signal(f))
@@ -132,7 +135,7 @@ func (s *scan) signal(f finding) detect.Signal {
 		score = 0.45 + 0.5*f.conf
 		if ok && c.third {
 			score = 0.5 + 0.5*f.conf
-			fmt.Fprintf(&why, "; third-person cue %q", s.quote(c.s, c.e))
+			why.WriteString("; third-person cue " + strconv.Quote(s.quote(c.s, c.e)))
 		}
 	case ok && c.third:
 		cat = detect.Doxxing
@@ -141,14 +144,14 @@ func (s *scan) signal(f finding) detect.Signal {
 		} else {
 			score = 0.4 + 0.45*f.conf
 		}
-		fmt.Fprintf(&why, "; third-person cue %q", s.quote(c.s, c.e))
+		why.WriteString("; third-person cue " + strconv.Quote(s.quote(c.s, c.e)))
 	case ok:
 		if c.strong {
 			score = 0.5 + 0.5*f.conf
 		} else {
 			score = 0.4 + 0.45*f.conf
 		}
-		fmt.Fprintf(&why, "; first-person cue %q", s.quote(c.s, c.e))
+		why.WriteString("; first-person cue " + strconv.Quote(s.quote(c.s, c.e)))
 	default:
 		score = 0.3 + 0.4*f.conf
 		why.WriteString("; no cue for whose data it is, taken as the writer's own")

@@ -311,11 +311,12 @@ func (s *scan) word(i int, lex map[string]wflag) int {
 		w := s.low[i:j]
 		var f wflag
 		ok := false
-		if lexFilter.maybeString(w) {
+		hash := &lexHash[s.li]
+		if lexFilter.maybeString(w) && hash.maybe(w) {
 			f, ok = lex[w]
 		}
 		if !ok && high {
-			if lw := strings.ToLower(w); lw != w && lexFilter.maybeString(lw) {
+			if lw := strings.ToLower(w); lw != w && lexFilter.maybeString(lw) && hash.maybe(lw) {
 				f = lex[lw]
 			}
 		}

@@ -368,6 +368,42 @@ type phrase struct {
 type phraseTable struct {
 	byFirst map[string][]int32
 	phrases []phrase
+	// first answers "no phrase starts with this word" for most words
+	// without the map lookup: a bit per hash of the word's length and
+	// first, second and last bytes, set for every key of byFirst.
+	first [1 << 13 / 64]uint64
+	// split indexes the long lists of byFirst ("make", "your", "send"
+	// start hundreds of phrases each) by their second word, so a common
+	// word is not tried against every phrase it starts.
+	split map[string]*secondIndex
+}
+
+// splitMin is the length of a byFirst list from which it is split.
+const splitMin = 16
+
+// secondIndex divides the phrases of one first word, each part in
+// ascending order: those whose second word is a literal, by that word;
+// the others (one word long, or a prefix, number or mention second).
+type secondIndex struct {
+	bySecond map[string][]int32
+	other    []int32
+}
+
+func firstSlot(w []byte) uint32 {
+	h := uint64(w[0]) | uint64(w[len(w)-1])<<8 | uint64(len(w))<<16
+	if len(w) > 1 {
+		h |= uint64(w[1]) << 32
+	}
+	return uint32((h * 0x9E3779B97F4A7C15) >> (64 - 13))
+}
+
+// mayStart reports whether some phrase may start with w; false is certain.
+func (t *phraseTable) mayStart(w []byte) bool {
+	if len(w) == 0 {
+		return true // the map decides
+	}
+	k := firstSlot(w)
+	return t.first[k/64]&(1<<(k%64)) != 0
 }
 
 var cues = mustCompile(cueSets)
@@ -439,6 +475,26 @@ func compile(sets []cueSet) (*phraseTable, []error) {
 			}
 		}
 	}
+	t.split = map[string]*secondIndex{}
+	for w, idx := range t.byFirst {
+		if w != "" {
+			k := firstSlot([]byte(w))
+			t.first[k/64] |= 1 << (k % 64)
+		}
+		if len(idx) < splitMin {
+			continue
+		}
+		sx := &secondIndex{bySecond: map[string][]int32{}}
+		for _, pi := range idx {
+			p := &t.phrases[pi]
+			if len(p.toks) < 2 || p.toks[1].prefix || p.toks[1].number || p.toks[1].mention {
+				sx.other = append(sx.other, pi)
+				continue
+			}
+			sx.bySecond[p.toks[1].s] = append(sx.bySecond[p.toks[1].s], pi)
+		}
+		t.split[w] = sx
+	}
 	return t, errs
 }
 
@@ -483,32 +539,60 @@ type hit struct {
 func (t *phraseTable) match(buf []byte, toks []token, hits []hit) []hit {
 	for i := range toks {
 		tk := &toks[i]
-		idx, ok := t.byFirst[string(buf[tk.fs:tk.fe])]
+		w := buf[tk.fs:tk.fe]
+		if !t.mayStart(w) {
+			continue
+		}
+		idx, ok := t.byFirst[string(w)]
 		if !ok {
 			continue
 		}
-		for _, pi := range idx {
-			p := &t.phrases[pi]
-			if i+len(p.toks) > len(toks) {
+		if len(idx) >= splitMin {
+			if sx := t.split[string(w)]; sx != nil {
+				// Only the phrases whose second word can match: the two
+				// ascending lists merged, so hits come in the order the
+				// full list gives.
+				var next []int32
+				if i+1 < len(toks) {
+					next = sx.bySecond[string(buf[toks[i+1].fs:toks[i+1].fe])]
+				}
+				a, b := sx.other, next
+				for len(a) > 0 || len(b) > 0 {
+					var pi int32
+					if len(b) == 0 || len(a) > 0 && a[0] < b[0] {
+						pi, a = a[0], a[1:]
+					} else {
+						pi, b = b[0], b[1:]
+					}
+					hits = t.try(buf, toks, i, pi, hits)
+				}
 				continue
 			}
-			j, ok := i+1, true
-			for k := 1; k < len(p.toks); k++ {
-				if j >= len(toks) || !p.toks[k].matches(buf, &toks[j]) {
-					ok = false
-					break
-				}
-				if p.toks[k].number {
-					j = thousands(buf, toks, j)
-				}
-				j++
-			}
-			if ok {
-				hits = append(hits, hit{kind: p.kind, w: p.w, start: tk.start, end: toks[j-1].end})
-			}
+		}
+		for _, pi := range idx {
+			hits = t.try(buf, toks, i, pi, hits)
 		}
 	}
 	return hits
+}
+
+// try appends a hit when phrase pi matches at toks[i].
+func (t *phraseTable) try(buf []byte, toks []token, i int, pi int32, hits []hit) []hit {
+	p := &t.phrases[pi]
+	if i+len(p.toks) > len(toks) {
+		return hits
+	}
+	j := i + 1
+	for k := 1; k < len(p.toks); k++ {
+		if j >= len(toks) || !p.toks[k].matches(buf, &toks[j]) {
+			return hits
+		}
+		if p.toks[k].number {
+			j = thousands(buf, toks, j)
+		}
+		j++
+	}
+	return append(hits, hit{kind: p.kind, w: p.w, start: toks[i].start, end: toks[j-1].end})
 }
 
 // thousands returns the index of the last token of the number starting at

@@ -18,9 +18,11 @@
 package spam
 
 import (
+	"cmp"
 	"context"
 	"fmt"
-	"sort"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -413,13 +415,24 @@ func (ev *evidence) finding(text string, score float64) Finding {
 			if h.w == 0 {
 				continue
 			}
-			parts = append(parts, part{h.w, byteRange{h.start, h.end}, fmt.Sprintf("%s %q", kindNames[k], quote(text, h.start, h.end)), true})
+			parts = append(parts, part{h.w, byteRange{h.start, h.end}, kindNames[k] + " " + strconv.Quote(quote(text, h.start, h.end)), true})
 		}
 	}
 	if ev.amp.amp > 0 && (ev.amp.why != ev.dom.why || ev.dom.primary == 0) {
 		parts = append(parts, part{ev.amp.amp, ev.ampSpan, ev.amp.why, true})
 	}
-	sort.SliceStable(parts, func(i, j int) bool { return parts[i].w > parts[j].w })
+	// slices' sorts run the same generated algorithms as sort's, asking
+	// only whether cmp < 0, so they order exactly as sort.SliceStable and
+	// sort.Slice did, without the swapper those allocate.
+	slices.SortStableFunc(parts, func(a, b part) int {
+		switch {
+		case a.w > b.w:
+			return -1
+		case b.w > a.w:
+			return 1
+		}
+		return 0
+	})
 	f := Finding{Score: score, Spans: []detect.Span{}}
 	for _, p := range parts {
 		f.Reasons = append(f.Reasons, p.why)
@@ -435,7 +448,7 @@ func (ev *evidence) finding(text string, score float64) Finding {
 	if ev.owned && !ev.foreign && ev.dom.primary == 0 && len(parts) > 0 {
 		f.Reasons = append(f.Reasons, "lowered: links only to the organization's own domain")
 	}
-	sort.Slice(f.Spans, func(i, j int) bool { return f.Spans[i][0] < f.Spans[j][0] })
+	slices.SortFunc(f.Spans, func(a, b detect.Span) int { return cmp.Compare(a[0], b[0]) })
 	return f
 }
 
