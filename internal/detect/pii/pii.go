@@ -1,7 +1,8 @@
 // Package pii owns the detection of personal data in a comment: e-mail
 // addresses, phone numbers, IBANs, payment cards, national identity numbers
 // (Swedish personnummer, Norwegian fødselsnummer, Dutch BSN, French NIR,
-// German tax ID), street addresses and children's schools. Each finding is
+// German tax ID, US Social Security number), IP addresses, street
+// addresses and children's schools. Each finding is
 // validated (checksums, libphonenumber, address shape) and then classified
 // by the words around it as `pii` (the writer's own data) or `doxxing`
 // (someone else's: "her number is…", "il habite au…", "hon bor på…").
@@ -36,7 +37,7 @@ const (
 	EntityAddress       = "address"
 	EntitySchool        = "school"
 	detectorName        = "pii"
-	detectorVersion     = "1.2.0"
+	detectorVersion     = "1.3.0"
 	maxPhoneParses      = 16 // libphonenumber costs ~8µs a parse: bound it per text
 	maxExplanationQuote = 40
 )
@@ -103,6 +104,8 @@ func (d *Detector) detect(in detect.Input) []detect.Signal {
 	s.findEmails()
 	s.findObfuscatedEmails()
 	s.findIBANs()
+	s.findUSSSNs()
+	s.findIPs()
 	s.findCorsicanNIR()
 	s.findSpelledNumbers()
 	s.findNumbers()
