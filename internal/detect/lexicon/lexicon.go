@@ -459,7 +459,7 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 		var word bool
 		if c < utf8.RuneSelf {
 			word = 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
-			if c == '.' || c == '!' || c == '?' || c == ';' {
+			if c == '!' || c == '?' || c == ';' || c == '.' && !initialAt(text, i) {
 				sent++
 			}
 		} else {
@@ -998,6 +998,15 @@ func prevWord(text string, end int) (string, int) {
 		s -= w
 	}
 	return text[s:t], s
+}
+
+// initialAt reports whether the '.' at i ends an initial ("A.L.", "O. H.")
+// rather than a sentence: one letter after a space, a '.' or the start.
+func initialAt(text string, i int) bool {
+	if i < 1 || !('a' <= text[i-1] && text[i-1] <= 'z') {
+		return false
+	}
+	return i == 1 || text[i-2] == ' ' || text[i-2] == '.'
 }
 
 // pluralPronoun holds the third-person plural pronouns, after folding,
