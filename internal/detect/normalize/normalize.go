@@ -421,7 +421,10 @@ func tokens(us []unit, toks []tok, o opts) []tok {
 			// A capital after small letters starts a new word, when every
 			// piece keeps two letters or more: "D r M a r t i n" is
 			// "dr martin", while "f U c K" stays one word.
-			cuts := caseCuts(us, toks[t:e+1])
+			cuts := gapCuts(toks[t : e+1])
+			if cuts == nil {
+				cuts = caseCuts(us, toks[t:e+1])
+			}
 			from := t
 			for _, c := range append(cuts, e+1-t) {
 				to := t + c - 1 // last token of this piece
@@ -451,6 +454,27 @@ func tokens(us []unit, toks []tok, o opts) []tok {
 		t = e + 1
 	}
 	return out
+}
+
+// gapCuts returns where a run of spaced-out single letters splits into
+// words by wider gaps: "d u  e r  e n  i d i o t" is "du er en idiot".
+// Nil when every gap is as wide as the narrowest.
+func gapCuts(run []tok) []int {
+	narrow, wide := 1<<30, 0
+	for k := 1; k < len(run); k++ {
+		g := run[k].a - run[k-1].b
+		narrow, wide = min(narrow, g), max(wide, g)
+	}
+	if wide == narrow {
+		return nil
+	}
+	var cuts []int
+	for k := 1; k < len(run); k++ {
+		if run[k].a-run[k-1].b > narrow {
+			cuts = append(cuts, k)
+		}
+	}
+	return cuts
 }
 
 // caseCuts returns where a run of spaced-out single letters splits into

@@ -45,6 +45,8 @@ func TestText(t *testing.T) {
 		{"spaced with leet", "i d 1 o t", "idiot"},
 		{"two single letters are not joined", "a b test", "a b test"},
 		{"spaced name splits at its capital", "D r M a r t i n ist ein M e t z g e r", "dr martin ist ein metzger"},
+		{"spaced words split at wider gaps", "e g  s k a l  d r e p e  d e g", "eg skal drepe deg"},
+		{"even gaps stay one word", "d  u  m", "dum"},
 		{"alternating case stays one word", "f U c K y o u", "fuckyou"},
 		{"stretched", "stuuuuupid", "stupid"},
 		{"stretched mixed case", "sTuUuUpid", "stupid"},
