@@ -1330,8 +1330,16 @@ func (j *judge) abuse(h *hit, res *results) {
 		// closer to a harsh complaint than one hurled at the reader.
 		switch tgt {
 		case tYou:
+			if e.flags&fDirect != 0 {
+				// "du är så sexig", "Anna, dina tuttar": a sexual word said
+				// to the reader or a staff member by name is harassment.
+				score = max(score, baseScore[2])
+			}
 		case tNamed:
 			score *= 0.9
+			if e.flags&fDirect != 0 {
+				score = max(score, baseScore[2])
+			}
 		case tPerson, tGroup:
 			score *= 0.8
 		case tObject:

@@ -91,9 +91,10 @@ const (
 	fOverride                     // o: hides shorter entries inside it
 	fVeiled                       // v: a veiled threat, worded politely
 	fInflect                      // i: a noun that takes its language's definite and plural endings
+	fDirect                       // d: a sexual word that is harassment said to the reader or a named person
 )
 
-var flagLetters = map[byte]uint16{'x': fAny, 'r': fReclaimed, 't': fTarget, 'g': fGroup, 'p': fPoss, 's': fStart, 'o': fOverride, 'v': fVeiled, 'i': fInflect}
+var flagLetters = map[byte]uint16{'x': fAny, 'r': fReclaimed, 't': fTarget, 'g': fGroup, 'p': fPoss, 's': fStart, 'o': fOverride, 'v': fVeiled, 'i': fInflect, 'd': fDirect}
 
 // entry is one lexicon line.
 type entry struct {
