@@ -71,6 +71,8 @@ func TestTopicAndQuotation(t *testing.T) {
 		{lang: "sv", text: "Flyktingar hör inte hemma här.", want: []detect.Category{detect.Hate}},
 		{lang: "sv", text: "Att skriva \"muslimer är ohyra\" är vidrigt, skäms på dig.", not: []detect.Category{detect.Hate, detect.Insult}},
 		{lang: "fr", text: "Écrire « les musulmans sont de la vermine », c'est ignoble.", not: []detect.Category{detect.Hate, detect.Insult}},
+		// A message that is all quotation repeats the words as its own.
+		{lang: "en", text: "RT @someone: \"you are a stupid bitch\"", want: []detect.Category{detect.Insult}},
 	})
 }
 

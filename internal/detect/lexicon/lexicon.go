@@ -1183,9 +1183,33 @@ func insideQuotes(o string, s, t int) bool {
 			return false
 		}
 		after := o[t:min(len(o), t+reach)]
-		return strings.ContainsAny(after, cl)
+		k := strings.IndexAny(after, cl)
+		if k < 0 {
+			return false
+		}
+		// A quotation is cited only when the writer says something around
+		// it ("Writing "…" is vile"): a retweet or a message that is all
+		// quotation ("RT @x: "…"") repeats the words as its own.
+		return framed(o[:lo+i] + " " + after[k+1:])
 	}
 	return false
+}
+
+// framed reports whether the text outside a quotation has words of its
+// own: at least two, not counting handles, "RT" and links.
+func framed(outside string) bool {
+	n := 0
+	for _, f := range strings.Fields(outside) {
+		lf := strings.ToLower(strings.Trim(f, ".,:;!?()[]-–—…"))
+		if lf == "" || lf == "rt" || strings.HasPrefix(lf, "@") || strings.HasPrefix(lf, "http") || strings.HasPrefix(lf, "#") {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(lf); !unicode.IsLetter(r) {
+			continue
+		}
+		n++
+	}
+	return n >= 2
 }
 
 var baseScore = [4]float64{0, 0.5, 0.72, 0.9}
