@@ -76,6 +76,19 @@ func TestTopicAndQuotation(t *testing.T) {
 	})
 }
 
+// TestFoldedLetters: a comment typed without å, ä, ö, ø, æ or ü is read
+// with the lexicons' words folded the two ways keyboards without them do.
+func TestFoldedLetters(t *testing.T) {
+	run(t, []tcase{
+		{lang: "sv", text: "jag ska doda dig", want: []detect.Category{detect.Threat}},
+		{lang: "sv", text: "hoppas du dor", want: []detect.Category{detect.Threat}},
+		{lang: "nb", text: "jeg skal drepe deg, din jaevla idiot", want: []detect.Category{detect.Threat, detect.Insult}},
+		{lang: "de", text: "fahr zur hoelle", want: []detect.Category{detect.Insult}},
+		// Nothing abusive comes from folding alone.
+		{lang: "sv", text: "kon kalvade i natt, allt gick bra", not: []detect.Category{detect.Insult, detect.Sexual, detect.Threat}},
+	})
+}
+
 // TestComparisonSaidOfThem: "they are like rats" is about a third person
 // (politicians, pests): at most a mild insult for a person to read, graded
 // severity 1 so that no other detector's agreement raises it.

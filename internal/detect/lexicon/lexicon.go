@@ -498,7 +498,13 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 	hits := st.hits[:0]
 	parts := st.parts[:0]
 	facts := lx.matchFacts()
+	// A comment that uses any of the letters is matched as written; the
+	// folded spellings are for comments typed without them.
+	asWritten := strings.ContainsAny(text, nordicLetters)
 	lx.ac.scan(text, func(id, s, t int32) {
+		if asWritten && lx.folded[id] != 0 {
+			return
+		}
 		// Most matches are pieces of longer words ("n" in "martin"): the
 		// two word-boundary tests below reject them for every entry of
 		// the pattern when its facts say none has a wildcard (or takes

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -129,6 +130,38 @@ type lexicon struct {
 	vocab map[string]uint16
 	// typos holds the words a misspelling may be read as (typos.go).
 	typos *typoIndex
+	// folded marks the patterns that are another pattern with its
+	// Nordic or German letters folded ("jaevla" for "jævla"): 1 + the
+	// index in foldings, 0 for a pattern as written.
+	folded []uint8
+}
+
+// foldable reports whether a pattern's entries are worth a folded
+// spelling: abuse and the identity groups it is aimed at. Cues for
+// complaints, praise or the language are left as written, which keeps
+// the automaton a third smaller.
+func (lx *lexicon) foldable(es []int32) bool {
+	for _, ei := range es {
+		e := &lx.entries[ei]
+		if e.kind == kPart {
+			e = &lx.entries[e.whole]
+		}
+		switch e.kind {
+		case kInsult, kHarassment, kThreat, kHate, kSexual, kProfanity, kGroup:
+			return true
+		}
+	}
+	return false
+}
+
+// nordicLetters are the letters normalisation keeps (normalize.Text).
+const nordicLetters = "åäöøæü"
+
+// foldings spell them the two ways keyboards without them do: one
+// letter ("javla", "doda") or two ("jaevla", "duemmer", "paa").
+var foldings = [...]*strings.Replacer{
+	strings.NewReplacer("å", "a", "ä", "a", "ö", "o", "ø", "o", "æ", "a", "ü", "u"),
+	strings.NewReplacer("å", "aa", "ä", "ae", "ö", "oe", "ø", "oe", "æ", "ae", "ü", "ue"),
 }
 
 func load() (*lexicon, error) {
@@ -185,6 +218,39 @@ func load() (*lexicon, error) {
 		}
 		if err := sc.Err(); err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	// Without å, ä, ö, ø, æ or ü on the keyboard (or to slip past a
+	// filter) people write "javla", "doda", "jaevla", "duemmer": every
+	// pattern with one of them also gets its folded spellings, which count
+	// only in a comment written without any of those letters (analyze).
+	lx.folded = make([]uint8, len(patterns), len(patterns)+len(patterns)/2)
+	for id, n := 0, len(patterns); id < n; id++ {
+		key := patterns[id]
+		if !strings.ContainsAny(key, nordicLetters) || !lx.foldable(lx.byPat[id]) {
+			continue
+		}
+		for fi, r := range foldings {
+			if fi == 1 && !strings.ContainsAny(key, "æøü") && lx.entries[lx.byPat[id][0]].lang != "de" {
+				// Two letters for one is the German and Danish-Norwegian
+				// habit ("duemmer", "jaevla"); Swedes write "javla".
+				continue
+			}
+			v := r.Replace(key)
+			if o, ok := patID[v]; ok {
+				// Spelled out already (by another entry, or the other
+				// folding): that pattern stands for these entries too.
+				for _, e := range lx.byPat[id] {
+					if !slices.Contains(lx.byPat[o], e) {
+						lx.byPat[o] = append(lx.byPat[o], e)
+					}
+				}
+				continue
+			}
+			patID[v] = int32(len(patterns))
+			patterns = append(patterns, v)
+			lx.byPat = append(lx.byPat, slices.Clone(lx.byPat[id]))
+			lx.folded = append(lx.folded, uint8(fi+1))
 		}
 	}
 	lx.ac = compile(patterns)
