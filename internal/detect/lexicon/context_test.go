@@ -84,6 +84,9 @@ func TestFoldedLetters(t *testing.T) {
 		{lang: "sv", text: "hoppas du dor", want: []detect.Category{detect.Threat}},
 		{lang: "nb", text: "jeg skal drepe deg, din jaevla idiot", want: []detect.Category{detect.Threat, detect.Insult}},
 		{lang: "de", text: "fahr zur hoelle", want: []detect.Category{detect.Insult}},
+		// The Scandinavian vocative: a possessive before a name for a person.
+		{lang: "sv", text: "din svartskalle", want: []detect.Category{detect.Hate}},
+		{lang: "nb", text: "din jævla svarting", want: []detect.Category{detect.Hate}},
 		// Nothing abusive comes from folding alone.
 		{lang: "sv", text: "kon kalvade i natt, allt gick bra", not: []detect.Category{detect.Insult, detect.Sexual, detect.Threat}},
 	})

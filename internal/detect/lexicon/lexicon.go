@@ -1015,6 +1015,24 @@ func initialAt(text string, i int) bool {
 	return i == 1 || text[i-2] == ' ' || text[i-2] == '.'
 }
 
+// vocativePossessives are "your" in the Scandinavian vocative ("din idiot").
+var vocativePossessives = map[string]bool{"din": true, "ditt": true, "dina": true, "dine": true, "dit": true, "dykkar": true, "dokker": true}
+
+// curseWords may stand between the possessive and the name ("din jävla
+// idiot").
+var curseWords = map[string]bool{"jävla": true, "javla": true, "jävel": true, "djävla": true, "jævla": true, "jaevla": true,
+	"satans": true, "förbannade": true, "forbanna": true, "forbannede": true, "fucking": true, "fkn": true, "helvetes": true, "fordømte": true, "forpulede": true}
+
+// vocativeBefore reports whether the words before text[s:] are a
+// possessive, maybe with a curse word after it.
+func vocativeBefore(text string, s int) bool {
+	w, at := prevWord(text, s)
+	if curseWords[w] {
+		w, _ = prevWord(text, at)
+	}
+	return vocativePossessives[w]
+}
+
 // pluralPronoun holds the third-person plural pronouns, after folding,
 // that may refer back to a group named before ("they", "de", "ils", "ze").
 // German "sie" and Dutch "zij"/"ze" are also singular: groupBefore still
@@ -1276,6 +1294,14 @@ func (j *judge) abuse(h *hit, res *results) {
 			tgt, tcue = tYou, c
 		} else if obj >= 0 {
 			tgt, tcue = tObject, obj
+		}
+	}
+	// "din svartskalle", "ditt pack", "dine jævla svartinger": in the
+	// Scandinavian languages a possessive right before a name for a
+	// person is the vocative, said to the reader.
+	if tgt != tYou && e.flags&(fTarget|fReclaimed) != 0 && (e.kind == kInsult || e.kind == kHate) && vocativeBefore(j.text, int(h.s)) {
+		if c := j.nearest(h, kYou, 2, -1); c >= 0 {
+			tgt, tcue = tYou, c
 		}
 	}
 	// A named person beats a third-person pronoun or nobody.
