@@ -20,7 +20,7 @@ func runEval(ctx context.Context, env Env, args []string) error {
 	targets := fs.Bool("targets", true, "check the quality targets and exit 1 when one is missed")
 	mistakes := fs.Int("mistakes", 10, "how many of the worst errors of each kind to list (0: none)")
 	split := fs.String("split", "", "dev or test: one fixed half of the examples (tune on dev, report test)")
-	staff := fs.String("staff", "Dr Martin,Sophie Lambert,Sophie,Karim,Dr Janssens,Anna", "staff names the workspace protects (comma-separated), as the labelled sets assume")
+	staff := fs.String("staff", "Dr Martin,Dr Janssens,Dr Lindqvist,Dr Hansen,Dr. Müller,Sophie Lambert,Sophie,Sanne,Sara,Ingrid,Karim,Anna", "staff names the workspace protects (comma-separated), as the labelled sets assume")
 	org := fs.String("org", "Clinique vétérinaire des Tilleuls,Les Tilleuls", "the organization's names (comma-separated)")
 	domains := fs.String("domains", "tilleuls-veto.example", "the organization's domains (comma-separated)")
 	pos, err := parseFlags(fs, args)
