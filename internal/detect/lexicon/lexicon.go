@@ -120,6 +120,9 @@ func (d *Detector) Detect(ctx context.Context, in detect.Input) ([]detect.Signal
 	if un := d.unmask(n, in.Lang); un != nil {
 		d.analyze(un, in, st, &res)
 	}
+	if jn := d.rejoin(n, in.Lang); jn != nil {
+		d.analyze(jn, in, st, &res)
+	}
 	if res.abusive() {
 		if tn := d.typos(n, in.Lang); tn != nil {
 			d.analyze(tn, in, st, &res)

@@ -130,6 +130,8 @@ type lexicon struct {
 	vocab map[string]uint16
 	// typos holds the words a misspelling may be read as (typos.go).
 	typos *typoIndex
+	// joins holds the words a word split in two may be read as (rejoin.go).
+	joins map[string]uint16
 	// folded marks the patterns that are another pattern with its
 	// Nordic or German letters folded ("jaevla" for "jævla"): 1 + the
 	// index in foldings, 0 for a pattern as written.
@@ -270,6 +272,7 @@ func load() (*lexicon, error) {
 		}
 	}
 	lx.typos = buildTypos(lx)
+	lx.joins = buildJoins(lx)
 	lx.version = "1.0+" + hex.EncodeToString(h.Sum(nil))[:12]
 	return lx, nil
 }
