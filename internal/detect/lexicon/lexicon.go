@@ -1395,7 +1395,11 @@ func (j *judge) abuse(h *hit, res *results) {
 				score = max(score, baseScore[2])
 			}
 		case tNamed:
-			score *= 0.9
+			if e.kind != kThreat {
+				// A weapon aimed at a staff member by name ("🔪 Anna 🔪")
+				// is as much a threat as one aimed at the reader.
+				score *= 0.9
+			}
 			if e.flags&fDirect != 0 {
 				score = max(score, baseScore[2])
 			}
