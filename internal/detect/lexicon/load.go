@@ -131,7 +131,7 @@ type lexicon struct {
 	// typos holds the words a misspelling may be read as (typos.go).
 	typos *typoIndex
 	// joins holds the words a word split in two may be read as (rejoin.go).
-	joins map[string]uint16
+	joins *joinIndex
 	// folded marks the patterns that are another pattern with its
 	// Nordic or German letters folded ("jaevla" for "jævla"): 1 + the
 	// index in foldings, 0 for a pattern as written.

@@ -23,9 +23,45 @@ var joinKinds = [...]bool{kInsult: true, kHarassment: true, kThreat: true, kHate
 
 const joinMinLen = 4 // shortest joined word
 
+// joinIndex holds the words a split word may be read as, with a small
+// Bloom filter over them: almost every pair of neighbouring words is ruled
+// out by it, in cache, before a lookup in the map.
+type joinIndex struct {
+	words map[string]uint16
+	bloom [1 << 17 / 64]uint64 // 16 KB
+}
+
+// joinHash is FNV-1a over a then b, as if joined.
+func joinHash(a, b string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(a); i++ {
+		h = (h ^ uint64(a[i])) * 1099511628211
+	}
+	for i := 0; i < len(b); i++ {
+		h = (h ^ uint64(b[i])) * 1099511628211
+	}
+	return h
+}
+
+func (ji *joinIndex) add(w string) {
+	h := joinHash(w, "")
+	for _, k := range [2]uint64{h & (1<<17 - 1), (h >> 32) & (1<<17 - 1)} {
+		ji.bloom[k/64] |= 1 << (k % 64)
+	}
+}
+
+func (ji *joinIndex) mayJoin(a, b string) bool {
+	if len(a)+len(b) < joinMinLen {
+		return false
+	}
+	h := joinHash(a, b)
+	k1, k2 := h&(1<<17-1), (h>>32)&(1<<17-1)
+	return ji.bloom[k1/64]&(1<<(k1%64)) != 0 && ji.bloom[k2/64]&(1<<(k2%64)) != 0
+}
+
 // buildJoins collects the words of the abusive entries (also the parts of
 // patterns with gaps) that no cue entry uses.
-func buildJoins(lx *lexicon) map[string]uint16 {
+func buildJoins(lx *lexicon) *joinIndex {
 	cue := map[string]bool{}
 	words := map[string]uint16{}
 	for _, e := range lx.entries {
@@ -52,7 +88,11 @@ func buildJoins(lx *lexicon) map[string]uint16 {
 	for w := range cue {
 		delete(words, w)
 	}
-	return words
+	ji := &joinIndex{words: words}
+	for w := range words {
+		ji.add(w)
+	}
+	return ji
 }
 
 func isJoinSep(c byte) bool {
@@ -88,7 +128,11 @@ func (d *Detector) rejoin(n *normalize.Normalized, lang string) *normalize.Norma
 		if prevS >= 0 && s == prevE+1 && i-s+prevE-prevS <= len(buf) {
 			a, b := text[prevS:prevE], text[s:i]
 			joined := append(append(buf[:0], a...), b...)
-			if bits, ok := joins[string(joined)]; ok && (fam == 0 || bits&fam != 0) {
+			if !joins.mayJoin(a, b) {
+				prevS, prevE = s, i
+				continue
+			}
+			if bits, ok := joins.words[string(joined)]; ok && (fam == 0 || bits&fam != 0) {
 				_, ka := d.lx.vocab[a]
 				_, kb := d.lx.vocab[b]
 				ok := !(ka && kb)
