@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/stormwatch/stormwatch/internal/detect"
 	"github.com/stormwatch/stormwatch/internal/sim"
@@ -36,29 +35,9 @@ func (r DetectReport) String() string {
 
 func us(d time.Duration) string { return fmt.Sprintf("%.1fµs", float64(d.Nanoseconds())/1000) }
 
-// Comments returns n simulator comments cut or padded to about size bytes,
-// without language hints, as `stormwatch classify` receives them.
-func Comments(n, size int) []string {
-	g := sim.New(sim.Config{Seed: 99, Workspace: "bench", Start: time.Date(2026, 11, 16, 8, 0, 0, 0, time.UTC)})
-	out := make([]string, n)
-	for i := range out {
-		first := g.Next()
-		text := first.Item.Text
-		for len(text) < size {
-			// Pad with more of the same language: a real comment is
-			// mostly in one language.
-			if ev := g.Next(); ev.Truth.Lang == first.Truth.Lang {
-				text += " " + ev.Item.Text
-			}
-		}
-		cut := size
-		for cut > 0 && cut < len(text) && !utf8.RuneStart(text[cut]) {
-			cut--
-		}
-		out[i] = text[:cut]
-	}
-	return out
-}
+// Comments returns the benchmark's input: n simulator comments of about
+// size bytes (sim.Comments).
+func Comments(n, size int) []string { return sim.Comments(n, size) }
 
 // Detect runs the engine over comments one after another on this
 // goroutine, timing each.

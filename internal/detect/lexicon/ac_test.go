@@ -11,8 +11,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
-	"unicode/utf8"
 
 	"github.com/stormwatch/stormwatch/internal/detect/normalize"
 	"github.com/stormwatch/stormwatch/internal/sim"
@@ -297,27 +295,7 @@ func sampleTexts(t testing.TB, n int) []string {
 		}
 		f.Close()
 	}
-	return append(out, simComments(n, 200)...)
-}
-
-func simComments(n, size int) []string {
-	g := sim.New(sim.Config{Seed: 99, Workspace: "bench", Start: time.Date(2026, 11, 16, 8, 0, 0, 0, time.UTC)})
-	out := make([]string, n)
-	for i := range out {
-		first := g.Next()
-		text := first.Item.Text
-		for len(text) < size {
-			if ev := g.Next(); ev.Truth.Lang == first.Truth.Lang {
-				text += " " + ev.Item.Text
-			}
-		}
-		cut := size
-		for cut > 0 && cut < len(text) && !utf8.RuneStart(text[cut]) {
-			cut--
-		}
-		out[i] = text[:cut]
-	}
-	return out
+	return append(out, sim.Comments(n, 200)...)
 }
 
 func TestScanLexicon(t *testing.T) {
@@ -370,7 +348,7 @@ func FuzzScan(f *testing.F) {
 // BenchmarkScan measures the scan of the real lexicon over 200-byte
 // normalised comments, in ns per byte.
 func BenchmarkScan(b *testing.B) {
-	raw := simComments(1024, 200)
+	raw := sim.Comments(1024, 200)
 	texts := make([]string, len(raw))
 	total := 0
 	for i, r := range raw {

@@ -4,9 +4,9 @@ import (
 	"context"
 	"testing"
 
-	"github.com/stormwatch/stormwatch/internal/bench"
 	"github.com/stormwatch/stormwatch/internal/detect"
 	"github.com/stormwatch/stormwatch/internal/detect/model"
+	"github.com/stormwatch/stormwatch/internal/sim"
 )
 
 // BenchmarkDetectSim scores 4,096 different simulator comments of 200
@@ -18,7 +18,7 @@ func BenchmarkDetectSim(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	comments := bench.Comments(4096, 200)
+	comments := sim.Comments(4096, 200)
 	ctx := context.Background()
 	b.ReportAllocs()
 	b.ResetTimer()
