@@ -140,8 +140,7 @@ type lexicon struct {
 
 // foldable reports whether a pattern's entries are worth a folded
 // spelling: abuse and the identity groups it is aimed at. Cues for
-// complaints, praise or the language are left as written, which keeps
-// the automaton a third smaller.
+// complaints, praise or the language are left as written.
 func (lx *lexicon) foldable(es []int32) bool {
 	for _, ei := range es {
 		e := &lx.entries[ei]
