@@ -87,6 +87,9 @@ func TestFoldedLetters(t *testing.T) {
 		// The Scandinavian vocative: a possessive before a name for a person.
 		{lang: "sv", text: "din svartskalle", want: []detect.Category{detect.Hate}},
 		{lang: "nb", text: "din jævla svarting", want: []detect.Category{detect.Hate}},
+		// Spoken object pronouns.
+		{lang: "sv", text: "gå och häng dej", want: []detect.Category{detect.Harassment}},
+		{lang: "nb", text: "jeg skal drepe dæ", want: []detect.Category{detect.Threat}},
 		// Nothing abusive comes from folding alone.
 		{lang: "sv", text: "kon kalvade i natt, allt gick bra", not: []detect.Category{detect.Insult, detect.Sexual, detect.Threat}},
 	})

@@ -136,6 +136,8 @@ type lexicon struct {
 	// Nordic or German letters folded ("jaevla" for "jævla"): 1 + the
 	// index in foldings, 0 for a pattern as written.
 	folded []uint8
+	// keys are the patterns by id, for the matcher's tests and reports.
+	keys []string
 }
 
 // foldable reports whether a pattern's entries are worth a folded
@@ -153,6 +155,14 @@ func (lx *lexicon) foldable(es []int32) bool {
 		}
 	}
 	return false
+}
+
+// spoken replaces the written object pronouns of a language by their
+// spoken spellings, as whole words (the pattern is padded with spaces).
+var spoken = map[string]*strings.Replacer{
+	"sv": strings.NewReplacer(" dig ", " dej ", " mig ", " mej ", " sig ", " sej "),
+	"nb": strings.NewReplacer(" deg ", " dæ ", " meg ", " mæ "),
+	"nn": strings.NewReplacer(" deg ", " dæ ", " meg ", " mæ "),
 }
 
 // nordicLetters are the letters normalisation keeps (normalize.Text).
@@ -254,8 +264,36 @@ func load() (*lexicon, error) {
 			lx.folded = append(lx.folded, uint8(fi+1))
 		}
 	}
+	// Spoken spellings of the object pronouns, as common in comments as
+	// the written ones: "häng dej", "ta livet av dej", "æ ska drepe dæ".
+	for id, n := 0, len(patterns); id < n; id++ {
+		key := patterns[id]
+		lang := lx.entries[lx.byPat[id][0]].lang
+		r := spoken[lang]
+		if r == nil || !lx.foldable(lx.byPat[id]) {
+			continue
+		}
+		v := r.Replace(" " + key + " ")
+		v = v[1 : len(v)-1]
+		if v == key {
+			continue
+		}
+		if o, ok := patID[v]; ok {
+			for _, e := range lx.byPat[id] {
+				if !slices.Contains(lx.byPat[o], e) {
+					lx.byPat[o] = append(lx.byPat[o], e)
+				}
+			}
+			continue
+		}
+		patID[v] = int32(len(patterns))
+		patterns = append(patterns, v)
+		lx.byPat = append(lx.byPat, slices.Clone(lx.byPat[id]))
+		lx.folded = append(lx.folded, lx.folded[id])
+	}
 	lx.ac = compile(patterns)
 	lx.patterns = len(patterns)
+	lx.keys = patterns
 	lx.vocab = map[string]uint16{}
 	for _, e := range lx.entries {
 		var bit uint16 = ^uint16(0)
