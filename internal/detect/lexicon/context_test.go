@@ -87,6 +87,8 @@ func TestFoldedLetters(t *testing.T) {
 		// The Scandinavian vocative: a possessive before a name for a person.
 		{lang: "sv", text: "din svartskalle", want: []detect.Category{detect.Hate}},
 		{lang: "nb", text: "din jævla svarting", want: []detect.Category{detect.Hate}},
+		// A staff name in the genitive is the staff member.
+		{lang: "sv", text: "Lindqvists mottagning är ett skämt, den kärringen är en hora", staff: []string{"Dr Lindqvist"}, want: []detect.Category{detect.Harassment}},
 		// Spoken object pronouns.
 		{lang: "sv", text: "gå och häng dej", want: []detect.Category{detect.Harassment}},
 		{lang: "nb", text: "jeg skal drepe dæ", want: []detect.Category{detect.Threat}},

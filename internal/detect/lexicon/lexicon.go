@@ -808,8 +808,15 @@ func appendNames(hits []hit, n *normalize.Normalized, names []string, wordAt fun
 			}
 			s, t := from+i, from+i+len(key)
 			from = s + 1
-			if isWordBefore(text, s) || isWordAt(text, t) {
+			if isWordBefore(text, s) {
 				continue
+			}
+			if isWordAt(text, t) {
+				// The genitive: "Lindqvists jävla fejs", "Ingrids".
+				if text[t] != 's' || isWordAt(text, t+1) {
+					continue
+				}
+				t++
 			}
 			if needCap {
 				sp := n.Span(s, t)
