@@ -90,6 +90,16 @@ func (d *Detector) Patterns() (patterns, states, bytes int) {
 	return d.lx.patterns, d.lx.ac.states(), d.lx.ac.size()
 }
 
+// famBits are the language bits of the lexicons that apply in full to a
+// comment in lang (family).
+func (d *Detector) famBits(lang string) uint16 {
+	var fam uint16
+	for _, l := range family(strings.ToLower(lang)) {
+		fam |= d.langBit[l]
+	}
+	return fam
+}
+
 // family returns the languages whose lexicons apply in full to a comment in
 // lang. Bokmål and Nynorsk share most abuse; Danish is closest to them.
 func family(lang string) []string {
@@ -154,10 +164,7 @@ func (d *Detector) unmask(n *normalize.Normalized, lang string) *normalize.Norma
 	if strings.IndexByte(text, '*') < 0 && strings.IndexByte(text, '#') < 0 {
 		return nil
 	}
-	var fam uint16
-	for _, l := range family(strings.ToLower(lang)) {
-		fam |= d.langBit[l]
-	}
+	fam := d.famBits(lang)
 	inWord := func(c byte) bool {
 		return c >= utf8.RuneSelf || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || isMask(c)
 	}
@@ -1710,8 +1717,7 @@ func (j *judge) insideAbuse(i int) bool {
 		if k == i || o.gone || o.e < 0 || o.s > c.s || o.t < c.t {
 			continue
 		}
-		switch j.d.lx.entries[o.e].kind {
-		case kInsult, kHarassment, kThreat, kHate, kSexual:
+		if abuseKind(j.d.lx.entries[o.e].kind) {
 			return true
 		}
 	}

@@ -136,25 +136,57 @@ type lexicon struct {
 	// Nordic or German letters folded ("jaevla" for "jævla"): 1 + the
 	// index in foldings, 0 for a pattern as written.
 	folded []uint8
-	// keys are the patterns by id, for the matcher's tests and reports.
-	keys []string
 }
 
-// foldable reports whether a pattern's entries are worth a folded
-// spelling: abuse and the identity groups it is aimed at. Cues for
-// complaints, praise or the language are left as written.
+// abuseKind reports whether k is one of the abusive public categories.
+func abuseKind(k kind) bool {
+	switch k {
+	case kInsult, kHarassment, kThreat, kHate, kSexual:
+		return true
+	}
+	return false
+}
+
+// kindOf is the kind of an entry, or of the whole pattern a part is of.
+func (lx *lexicon) kindOf(e *entry) kind {
+	if e.kind == kPart {
+		return lx.entries[e.whole].kind
+	}
+	return e.kind
+}
+
+// langBits is the bit of lang among the lexicons' languages; every bit
+// for the language-neutral entries (emoji).
+func (lx *lexicon) langBits(lang string) uint16 {
+	for i, l := range lx.langs {
+		if l == lang {
+			return 1 << i
+		}
+	}
+	return ^uint16(0)
+}
+
+// foldable reports whether a pattern's entries are worth a folded or
+// spoken spelling: abuse and the identity groups it is aimed at. Cues
+// for complaints, praise or the language are left as written.
 func (lx *lexicon) foldable(es []int32) bool {
 	for _, ei := range es {
-		e := &lx.entries[ei]
-		if e.kind == kPart {
-			e = &lx.entries[e.whole]
-		}
-		switch e.kind {
-		case kInsult, kHarassment, kThreat, kHate, kSexual, kProfanity, kGroup:
+		if k := lx.kindOf(&lx.entries[ei]); abuseKind(k) || k == kProfanity || k == kGroup {
 			return true
 		}
 	}
 	return false
+}
+
+// speak gives key in lang's spoken spelling of the object pronouns, or
+// key itself.
+func speak(lang, key string) string {
+	r := spoken[lang]
+	if r == nil {
+		return key
+	}
+	v := r.Replace(" " + key + " ")
+	return v[1 : len(v)-1]
 }
 
 // spoken replaces the written object pronouns of a language by their
@@ -176,9 +208,16 @@ var foldings = [...]*strings.Replacer{
 }
 
 func load() (*lexicon, error) {
+	lx, _, err := loadPatterns()
+	return lx, err
+}
+
+// loadPatterns is load that also returns the matcher's patterns by id
+// (the tests compare the matcher with a naive one over them).
+func loadPatterns() (*lexicon, []string, error) {
 	names, err := fs.Glob(dataFS, "data/*.tsv")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	sort.Strings(names)
 	lx := &lexicon{counts: map[string]map[string]int{}}
@@ -198,7 +237,7 @@ func load() (*lexicon, error) {
 	for _, name := range names {
 		b, err := dataFS.ReadFile(name)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		h.Write([]byte(name))
 		h.Write(b)
@@ -219,16 +258,16 @@ func load() (*lexicon, error) {
 			where := fmt.Sprintf("%s:%d", name, line)
 			e, err := parseLine(text, lang, where)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			idx := int32(len(lx.entries))
 			lx.entries = append(lx.entries, e)
 			if err := lx.addEntry(idx, addPat); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
 		if err := sc.Err(); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, nil, fmt.Errorf("%s: %w", name, err)
 		}
 	}
 	// Without å, ä, ö, ø, æ or ü on the keyboard (or to slip past a
@@ -236,6 +275,23 @@ func load() (*lexicon, error) {
 	// pattern with one of them also gets its folded spellings, which count
 	// only in a comment written without any of those letters (analyze).
 	lx.folded = make([]uint8, len(patterns), len(patterns)+len(patterns)/2)
+	// addVariant makes v another spelling of pattern id.
+	addVariant := func(id int, v string, folded uint8) {
+		if o, ok := patID[v]; ok {
+			// Spelled out already (by another entry, or another
+			// variant): that pattern stands for these entries too.
+			for _, e := range lx.byPat[id] {
+				if !slices.Contains(lx.byPat[o], e) {
+					lx.byPat[o] = append(lx.byPat[o], e)
+				}
+			}
+			return
+		}
+		patID[v] = int32(len(patterns))
+		patterns = append(patterns, v)
+		lx.byPat = append(lx.byPat, slices.Clone(lx.byPat[id]))
+		lx.folded = append(lx.folded, folded)
+	}
 	for id, n := 0, len(patterns); id < n; id++ {
 		key := patterns[id]
 		if !strings.ContainsAny(key, nordicLetters) || !lx.foldable(lx.byPat[id]) {
@@ -247,61 +303,22 @@ func load() (*lexicon, error) {
 				// habit ("duemmer", "jaevla"); Swedes write "javla".
 				continue
 			}
-			v := r.Replace(key)
-			if o, ok := patID[v]; ok {
-				// Spelled out already (by another entry, or the other
-				// folding): that pattern stands for these entries too.
-				for _, e := range lx.byPat[id] {
-					if !slices.Contains(lx.byPat[o], e) {
-						lx.byPat[o] = append(lx.byPat[o], e)
-					}
-				}
-				continue
-			}
-			patID[v] = int32(len(patterns))
-			patterns = append(patterns, v)
-			lx.byPat = append(lx.byPat, slices.Clone(lx.byPat[id]))
-			lx.folded = append(lx.folded, uint8(fi+1))
+			addVariant(id, r.Replace(key), uint8(fi+1))
 		}
 	}
 	// Spoken spellings of the object pronouns, as common in comments as
 	// the written ones: "häng dej", "ta livet av dej", "æ ska drepe dæ".
 	for id, n := 0, len(patterns); id < n; id++ {
 		key := patterns[id]
-		lang := lx.entries[lx.byPat[id][0]].lang
-		r := spoken[lang]
-		if r == nil || !lx.foldable(lx.byPat[id]) {
-			continue
+		if v := speak(lx.entries[lx.byPat[id][0]].lang, key); v != key && lx.foldable(lx.byPat[id]) {
+			addVariant(id, v, lx.folded[id])
 		}
-		v := r.Replace(" " + key + " ")
-		v = v[1 : len(v)-1]
-		if v == key {
-			continue
-		}
-		if o, ok := patID[v]; ok {
-			for _, e := range lx.byPat[id] {
-				if !slices.Contains(lx.byPat[o], e) {
-					lx.byPat[o] = append(lx.byPat[o], e)
-				}
-			}
-			continue
-		}
-		patID[v] = int32(len(patterns))
-		patterns = append(patterns, v)
-		lx.byPat = append(lx.byPat, slices.Clone(lx.byPat[id]))
-		lx.folded = append(lx.folded, lx.folded[id])
 	}
 	lx.ac = compile(patterns)
 	lx.patterns = len(patterns)
-	lx.keys = patterns
 	lx.vocab = map[string]uint16{}
 	for _, e := range lx.entries {
-		var bit uint16 = ^uint16(0)
-		for i, l := range lx.langs {
-			if l == e.lang {
-				bit = 1 << i
-			}
-		}
+		bit := lx.langBits(e.lang)
 		for _, w := range strings.Fields(normalize.Key(e.term)) {
 			if len(w) >= 3 {
 				lx.vocab[w] |= bit
@@ -311,7 +328,7 @@ func load() (*lexicon, error) {
 	lx.typos = buildTypos(lx)
 	lx.joins = buildJoins(lx)
 	lx.version = "1.0+" + hex.EncodeToString(h.Sum(nil))[:12]
-	return lx, nil
+	return lx, patterns, nil
 }
 
 // addEntry registers the patterns of entry idx. Alternatives in a term

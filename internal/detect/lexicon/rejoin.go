@@ -17,10 +17,6 @@ import (
 // corpus comments: 32 joins of real words across a space with the looser
 // rule, none with this one (see rejoin_test.go).
 
-// joinKinds are the kinds whose words a split word may be read as; the
-// cue kinds are left out so that function words never join.
-var joinKinds = [...]bool{kInsult: true, kHarassment: true, kThreat: true, kHate: true, kSexual: true, kProfanity: true, kPart: false}
-
 const joinMinLen = 4 // shortest joined word
 
 // joinIndex holds the words a split word may be read as, with a small
@@ -65,17 +61,11 @@ func buildJoins(lx *lexicon) *joinIndex {
 	cue := map[string]bool{}
 	words := map[string]uint16{}
 	for _, e := range lx.entries {
-		k := e.kind
-		if k == kPart {
-			k = lx.entries[e.whole].kind
-		}
-		abusive := int(k) < len(joinKinds) && joinKinds[k]
-		var bit uint16 = ^uint16(0)
-		for i, l := range lx.langs {
-			if l == e.lang {
-				bit = 1 << i
-			}
-		}
+		// Only abuse: the cue kinds are left out, so that function
+		// words never join.
+		k := lx.kindOf(&e)
+		abusive := abuseKind(k) || k == kProfanity
+		bit := lx.langBits(e.lang)
 		for _, w := range strings.Fields(normalize.Key(e.term)) {
 			switch {
 			case !abusive:
@@ -104,10 +94,7 @@ func isJoinSep(c byte) bool {
 func (d *Detector) rejoin(n *normalize.Normalized, lang string) *normalize.Normalized {
 	joins := d.lx.joins
 	text := n.String()
-	var fam uint16
-	for _, l := range family(strings.ToLower(lang)) {
-		fam |= d.langBit[l]
-	}
+	fam := d.famBits(lang)
 	var at [][2]int
 	var with []string
 	var buf [64]byte

@@ -40,13 +40,7 @@ func buildTypos(lx *lexicon) *typoIndex {
 		if strings.IndexByte(w, ' ') >= 0 || len(w) < typoMinLen || len(w) > typoMaxLen || !asciiLetters(w) {
 			continue
 		}
-		var bit uint16 = ^uint16(0)
-		for i, l := range lx.langs {
-			if l == e.lang {
-				bit = 1 << i
-			}
-		}
-		ti.words[w] |= bit
+		ti.words[w] |= lx.langBits(e.lang)
 	}
 	return ti
 }
@@ -88,10 +82,7 @@ func (d *Detector) typos(n *normalize.Normalized, lang string) *normalize.Normal
 	if ti == nil {
 		return nil
 	}
-	var fam uint16
-	for _, l := range family(strings.ToLower(lang)) {
-		fam |= d.langBit[l]
-	}
+	fam := d.famBits(lang)
 	text := n.String()
 	var at [][2]int
 	var with []string
@@ -140,8 +131,8 @@ func (d *Detector) typos(n *normalize.Normalized, lang string) *normalize.Normal
 // abusive reports whether res holds any abusive signal at all, however
 // weak: the condition for reading a comment again for typos.
 func (r *results) abusive() bool {
-	for _, k := range [...]kind{kInsult, kHarassment, kThreat, kHate, kSexual} {
-		if len(r.by[k]) > 0 {
+	for k := range r.by {
+		if len(r.by[k]) > 0 && abuseKind(kind(k)) {
 			return true
 		}
 	}
