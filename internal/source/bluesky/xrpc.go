@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/stormwatch/stormwatch/internal/source"
 )
 
 // maxBody bounds what is read from one answer.
@@ -47,7 +49,7 @@ func (e *APIError) RetryAfter() time.Duration { return e.after }
 
 // Temporary reports whether retrying may help: 408, 429 and 5xx.
 func (e *APIError) Temporary() bool {
-	return e.Status == http.StatusTooManyRequests || e.Status == http.StatusRequestTimeout || e.Status >= 500
+	return source.TemporaryStatus(e.Status)
 }
 
 // expired reports an access token past its lifetime (the PDS answers 400
@@ -181,12 +183,8 @@ func (c *Connector) retryAfter(h http.Header) time.Duration {
 		d = t.Sub(c.now())
 	}
 	if d <= 0 {
-		if v := strings.TrimSpace(h.Get("Retry-After")); v != "" {
-			if n, err := strconv.Atoi(v); err == nil {
-				d = time.Duration(n) * time.Second
-			} else if t, err := http.ParseTime(v); err == nil {
-				d = t.Sub(c.now())
-			}
+		if w, ok := source.ParseRetryAfter(h.Get("Retry-After"), c.now()); ok {
+			d = w
 		}
 	}
 	return min(max(d, 0), time.Hour)

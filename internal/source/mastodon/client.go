@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/stormwatch/stormwatch/internal/source"
 )
 
 // maxBody bounds what is read from one answer.
@@ -41,7 +43,7 @@ func (e *APIError) RetryAfter() time.Duration { return e.after }
 
 // Temporary reports whether retrying may help: 408, 429 and 5xx.
 func (e *APIError) Temporary() bool {
-	return e.Status == http.StatusTooManyRequests || e.Status == http.StatusRequestTimeout || e.Status >= 500
+	return source.TemporaryStatus(e.Status)
 }
 
 // request sends one request. form, when not nil, is sent form-encoded;
@@ -113,12 +115,8 @@ func errorMessage(data []byte) string {
 // X-RateLimit-Reset (an ISO 8601 time), capped at one hour.
 func (c *Connector) retryAfter(h http.Header) time.Duration {
 	var d time.Duration
-	if v := strings.TrimSpace(h.Get("Retry-After")); v != "" {
-		if n, err := strconv.Atoi(v); err == nil {
-			d = time.Duration(n) * time.Second
-		} else if t, err := http.ParseTime(v); err == nil {
-			d = t.Sub(c.now())
-		}
+	if w, ok := source.ParseRetryAfter(h.Get("Retry-After"), c.now()); ok {
+		d = w
 	}
 	if d <= 0 {
 		if t, ok := parseReset(h.Get("X-RateLimit-Reset")); ok {

@@ -407,14 +407,9 @@ func waitFor(reports []usage, near int) time.Duration {
 }
 
 func retryAfterHeader(v string) time.Duration {
-	if v == "" {
+	w, ok := source.ParseRetryAfter(v, time.Now())
+	if !ok {
 		return 0
 	}
-	if s, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && s > 0 {
-		return min(time.Duration(s)*time.Second, time.Hour)
-	}
-	if t, err := http.ParseTime(v); err == nil {
-		return min(max(time.Until(t), 0), time.Hour)
-	}
-	return 0
+	return min(max(w, 0), time.Hour)
 }

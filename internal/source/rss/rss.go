@@ -20,7 +20,6 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -322,10 +321,8 @@ func seenKey(id string) string {
 // absent or unreadable, capped by MaxRetryWait.
 func (s *Source) retryAfter(v string) time.Duration {
 	d := time.Minute
-	if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n >= 0 {
-		d = time.Duration(n) * time.Second
-	} else if t, err := http.ParseTime(v); err == nil {
-		d = max(t.Sub(s.cfg.Now()), 0)
+	if w, ok := source.ParseRetryAfter(v, s.cfg.Now()); ok {
+		d = max(w, 0)
 	}
 	if s.cfg.MaxRetryWait > 0 && d > s.cfg.MaxRetryWait {
 		d = s.cfg.MaxRetryWait
