@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"slices"
 	"strings"
-	"sync"
+	"unicode/utf8"
+
+	"github.com/stormwatch/stormwatch/internal/detect/normalize"
 )
 
 // automaton is an Aho-Corasick matcher over bytes. It reports every
@@ -21,6 +23,16 @@ import (
 // pattern) keep only their children and a failure link in 16-byte nodes,
 // numbered so that a chain's states sit side by side. (A full DFA of the
 // whole lexicon takes tens of megabytes, and made every byte a miss.)
+//
+// Most patterns may only start a word: every entry of the lexicon's
+// pattern "rat" is rejected inside "pirate". Those anchored patterns are
+// compiled behind a marker, a byte that never occurs in UTF-8, and the scan
+// feeds the marker before every word start of the text (and of every
+// pattern, so that a phrase's inner words meet it too). A word's inner
+// letters then never begin an anchored match: the scan reports a third as
+// many matches, all of which the detector used to throw away, and walks
+// the trie's shallow states where it used to follow the pieces of words
+// deep into it.
 type automaton struct {
 	nodes []node // one per state
 	// dense holds the full transition rows of states 0..nDense-1, by byte
@@ -32,9 +44,11 @@ type automaton struct {
 	class  [256]uint16
 	outs   []output
 	npat   int
-
-	factsOnce sync.Once
-	facts     []uint8 // see matchFacts
+	// anchored[id] says pattern id matches only at a word start.
+	anchored []bool
+	// markerClass is the byte class of the marker (0 when no pattern has
+	// a marker: the scan then feeds none).
+	markerClass uint16
 }
 
 // node is a state. Its children are nodes[first:first+kids&kidMask],
@@ -52,10 +66,14 @@ type node struct {
 }
 
 // output is a pattern ending at a state: its id, and its length in bytes
-// with lastOut set on the state's last output.
+// of text (markers not counted) with lastOut set on the state's last output.
 type output struct{ id, len int32 }
 
 const lastOut = 1 << 30
+
+// marker stands for "a word starts here" in the compiled patterns and in
+// the stream the scan feeds: 0xff is never a byte of UTF-8 text.
+const marker = 0xff
 
 const (
 	hasOut  = 1 << 15
@@ -78,18 +96,31 @@ const denseBudget = 1 << 15
 // searched one by one rather than by bisection.
 const linearMax = 8
 
-// compile builds the automaton for patterns; pattern i has id i.
-func compile(patterns []string) *automaton { return compileDense(patterns, denseBudget) }
+// compile builds the automaton for patterns; pattern i has id i and, when
+// anchored[i] (and it starts with a letter or digit), matches only at the
+// start of a word. anchored may be nil. No pattern may contain the byte
+// 0xff (UTF-8 never does): it is the marker.
+func compile(patterns []string, anchored []bool) *automaton {
+	return compileDense(patterns, anchored, denseBudget)
+}
 
 // compileDense is compile with the dense rows bounded by maxDense table
 // entries (the root's row is always dense); tests use it to reach every
 // path of the scan with small pattern sets.
-func compileDense(patterns []string, maxDense int) *automaton {
-	np := int32(len(patterns))
-	a := &automaton{npat: len(patterns)}
+func compileDense(texts []string, anchored []bool, maxDense int) *automaton {
+	np := int32(len(texts))
+	a := &automaton{npat: len(texts), anchored: make([]bool, np)}
 	plen := make([]int32, np)
-	for id, p := range patterns {
+	for id, p := range texts {
 		plen[id] = int32(len(p))
+	}
+	// The trie holds the patterns as the scan sees text: with a marker
+	// before each word start inside them, and before the first byte of
+	// an anchored one.
+	patterns := make([]string, np)
+	for id, p := range texts {
+		a.anchored[id] = id < len(anchored) && anchored[id] && isWordAt(p, 0)
+		patterns[id] = marked(p, a.anchored[id])
 	}
 	// The trie's states are the distinct prefixes. Sorted, the patterns
 	// under one state form a run, and its children split that run by the
@@ -124,7 +155,7 @@ func compileDense(patterns []string, maxDense int) *automaton {
 			depthEnd = append(depthEnd, int32(len(runLo)))
 		}
 		lo, hi := runLo[s], runHi[s]
-		for lo < hi && plen[order[lo]] == depth {
+		for lo < hi && int32(len(patterns[order[lo]])) == depth {
 			lo++
 		}
 		own[s] = lo - runLo[s]
@@ -198,6 +229,7 @@ func compileDense(patterns []string, maxDense int) *automaton {
 			a.nclass++
 		}
 	}
+	a.markerClass = a.class[marker]
 	// Dense rows for the shallowest levels that fit (the root's at least).
 	a.nDense = 1
 	for d, e := range depthEnd {
@@ -298,14 +330,30 @@ func firstOfLevel(depthEnd []int32, end int32) int32 {
 }
 
 // scan calls f(id, start, end) for every occurrence of every pattern in
-// text, by increasing end, and for one end in the order of the state's
-// outputs (longest first).
+// text (anchored ones at word starts only), by increasing end, and for one
+// end in the order of the state's outputs (longest first). text is UTF-8
+// (a 0xff byte would count as a word start).
 func (a *automaton) scan(text string, f func(id, start, end int32)) {
 	nodes, dense, outs, class := a.nodes, a.dense, a.outs, &a.class
 	nd, nc := a.nDense, a.nclass
+	mc := a.markerClass
 	s := int32(0)
+	prevWord := false
 	for i := 0; i < len(text); i++ {
 		c := text[i]
+		if mc != 0 && utf8.RuneStart(c) {
+			var w bool
+			if c < utf8.RuneSelf {
+				w = asciiWord[c]
+			} else {
+				r, _ := utf8.DecodeRuneInString(text[i:])
+				w = normalize.IsWordRune(r)
+			}
+			if w && !prevWord {
+				s = a.step(s, marker)
+			}
+			prevWord = w
+		}
 		for s >= nd {
 			n := &nodes[s]
 			if k := int32(n.kids & kidMask); k == 1 {
@@ -314,27 +362,9 @@ func (a *automaton) scan(text string, f func(id, start, end int32)) {
 					goto sparse
 				}
 			} else if k > 1 && c >= n.kid0 {
-				lo, hi := n.first, n.first+k
-				if k <= linearMax {
-					for ; lo < hi; lo++ {
-						if nodes[lo].label == c {
-							s = lo
-							goto sparse
-						}
-					}
-				} else {
-					for lo < hi {
-						m := int32(uint32(lo+hi) >> 1)
-						if nodes[m].label < c {
-							lo = m + 1
-						} else {
-							hi = m
-						}
-					}
-					if lo < n.first+k && nodes[lo].label == c {
-						s = lo
-						goto sparse
-					}
+				if t := a.child(n, c); t >= 0 {
+					s = t
+					goto sparse
 				}
 			}
 			s = n.fail
@@ -361,6 +391,132 @@ func (a *automaton) scan(text string, f func(id, start, end int32)) {
 	}
 }
 
+// asciiWord marks the ASCII bytes that are word characters in normalised
+// text (isWordAt).
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+// child returns the child of n (with more than one child) labelled c, or -1.
+func (a *automaton) child(n *node, c byte) int32 {
+	nodes := a.nodes
+	k := int32(n.kids & kidMask)
+	lo, hi := n.first, n.first+k
+	if k <= linearMax {
+		for ; lo < hi; lo++ {
+			if nodes[lo].label == c {
+				return lo
+			}
+		}
+		return -1
+	}
+	for lo < hi {
+		m := int32(uint32(lo+hi) >> 1)
+		if nodes[m].label < c {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < n.first+k && nodes[lo].label == c {
+		return lo
+	}
+	return -1
+}
+
+// step is the transition from state s on byte c, failure links included.
+func (a *automaton) step(s int32, c byte) int32 {
+	for s >= a.nDense {
+		n := &a.nodes[s]
+		if n.kids&kidMask == 1 {
+			if n.kid0 == c {
+				return n.first
+			}
+		} else if t := a.child(n, c); t >= 0 {
+			return t
+		}
+		s = n.fail
+	}
+	return int32(a.dense[s*a.nclass+int32(a.class[c])] &^ outFlag)
+}
+
+// goTo is the trie's own transition from s on c (no failure link), or -1.
+func (a *automaton) goTo(s int32, c byte) int32 {
+	if s < a.nDense {
+		// A dense row also holds the failure transitions: only a
+		// child of s is one level deeper, with s as its parent.
+		if t := int32(a.dense[s*a.nclass+int32(a.class[c])] &^ outFlag); t > 0 && a.parentIs(t, s) {
+			return t
+		}
+		return -1
+	}
+	n := &a.nodes[s]
+	if n.kids&kidMask == 1 {
+		if n.kid0 == c {
+			return n.first
+		}
+		return -1
+	}
+	return a.child(n, c)
+}
+
+// parentIs reports whether t is a child of s.
+func (a *automaton) parentIs(t, s int32) bool {
+	n := &a.nodes[s]
+	return t >= n.first && t < n.first+int32(n.kids&kidMask)
+}
+
+// scanFrom calls f(id, from, end) for every anchored pattern that starts
+// at byte from of text, as if a word started there, in increasing end. The
+// detector needs it inside a word joined from spaced-out letters, where any
+// position may start a match; scan reports only the word's own start.
+func (a *automaton) scanFrom(text string, from int, f func(id, start, end int32)) {
+	if a.markerClass == 0 {
+		return
+	}
+	s := a.goTo(0, marker)
+	prevWord := true
+	for i := from; s >= 0 && i < len(text); i++ {
+		c := text[i]
+		if i > from && utf8.RuneStart(c) {
+			var w bool
+			if c < utf8.RuneSelf {
+				w = asciiWord[c]
+			} else {
+				r, _ := utf8.DecodeRuneInString(text[i:])
+				w = normalize.IsWordRune(r)
+			}
+			if w && !prevWord {
+				if s = a.goTo(s, marker); s < 0 {
+					return
+				}
+			}
+			prevWord = w
+		}
+		if s = a.goTo(s, c); s < 0 {
+			return
+		}
+		n := &a.nodes[s]
+		if n.kids&hasOut == 0 {
+			continue
+		}
+		// The state's own patterns come first in its outputs; of those
+		// that end here, only anchored ones that start at from are new.
+		for k := n.out; ; k++ {
+			o := a.outs[k]
+			if l := o.len &^ lastOut; int(l) == i+1-from && a.anchored[o.id] {
+				f(o.id, int32(from), int32(i+1))
+			}
+			if o.len&lastOut != 0 {
+				break
+			}
+		}
+	}
+}
+
 // states is the number of automaton states, for reporting.
 func (a *automaton) states() int { return len(a.nodes) }
 
@@ -378,27 +534,50 @@ const (
 	factNoInflect             // no entry takes inflectional endings (flag i)
 )
 
-// matchFacts returns the fact bits of each pattern, built on first use.
+// matchFacts returns the fact bits of each pattern.
 func (lx *lexicon) matchFacts() []uint8 {
-	lx.ac.factsOnce.Do(func() {
-		facts := make([]uint8, len(lx.byPat))
-		for id, es := range lx.byPat {
-			f := uint8(factNoPre | factNoSuf | factNoInflect)
-			for _, ei := range es {
-				e := &lx.entries[ei]
-				if e.pre {
-					f &^= factNoPre
-				}
-				if e.suf {
-					f &^= factNoSuf
-				}
-				if e.flags&fInflect != 0 {
-					f &^= factNoInflect
-				}
+	facts := make([]uint8, len(lx.byPat))
+	for id, es := range lx.byPat {
+		f := uint8(factNoPre | factNoSuf | factNoInflect)
+		for _, ei := range es {
+			e := &lx.entries[ei]
+			if e.pre {
+				f &^= factNoPre
 			}
-			facts[id] = f
+			if e.suf {
+				f &^= factNoSuf
+			}
+			if e.flags&fInflect != 0 {
+				f &^= factNoInflect
+			}
 		}
-		lx.ac.facts = facts
-	})
-	return lx.ac.facts
+		facts[id] = f
+	}
+	return facts
+}
+
+// marked returns p as the automaton stores it: a marker before each word
+// start after the first byte, and before the first when anchored.
+func marked(p string, anchored bool) string {
+	var b []byte
+	prevWord := false
+	for i := 0; i < len(p); {
+		_, size := utf8.DecodeRuneInString(p[i:])
+		w := isWordAt(p, i)
+		if w && !prevWord && (i > 0 || anchored) {
+			if b == nil {
+				b = append(make([]byte, 0, len(p)+4), p[:i]...)
+			}
+			b = append(b, marker)
+		}
+		if b != nil {
+			b = append(b, p[i:i+size]...)
+		}
+		prevWord = w
+		i += size
+	}
+	if b == nil {
+		return p
+	}
+	return string(b)
 }

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stormwatch/stormwatch/internal/detect/normalize"
 	"github.com/stormwatch/stormwatch/internal/sim"
@@ -42,8 +43,11 @@ func refOrder(ms []match) []match {
 
 // refScan is the naive reference: every occurrence of every pattern found
 // with strings.Index. An empty pattern ends at every byte (not before the
-// first one), as an automaton whose root has an output reports it.
-func refScan(patterns []string, text string) []match {
+// first one), as an automaton whose root has an output reports it. An
+// anchored pattern (anchored may be nil) counts only at a word start
+// (wordStarts).
+func refScan(patterns []string, anchored []bool, text string) []match {
+	starts := wordStarts(text)
 	var out []match
 	for id, p := range patterns {
 		if p == "" {
@@ -58,11 +62,82 @@ func refScan(patterns []string, text string) []match {
 				break
 			}
 			s := from + i
-			out = append(out, match{int32(id), int32(s), int32(s + len(p))})
+			if id >= len(anchored) || !anchored[id] || !isWordAt(p, 0) || starts[s] {
+				out = append(out, match{int32(id), int32(s), int32(s + len(p))})
+			}
 			from = s + 1
 		}
 	}
 	return refOrder(out)
+}
+
+// wordStarts marks the bytes of text where a word starts, as the scan
+// reads them: a letter or digit after anything else (isWordAt, with the
+// previous character decoded as isWordBefore does).
+func wordStarts(text string) []bool {
+	out := make([]bool, len(text)+1)
+	for i := range text {
+		out[i] = isWordAt(text, i) && !isWordBefore(text, i)
+	}
+	return out
+}
+
+// refStream is the reference for any bytes: the text as the scan reads it,
+// with a marker fed before every character that starts a word (a character
+// being what utf8.DecodeRuneInString reads at a byte that may start one),
+// searched with strings.Index for the patterns as compiled (marked). On
+// UTF-8 it agrees with refScan.
+func refStream(patterns []string, anchored []bool, text string) []match {
+	var v []byte
+	pos := []int32{} // pos[k]: the text offset of v[k]
+	prevWord := false
+	for i := 0; i < len(text); i++ {
+		if utf8.RuneStart(text[i]) {
+			r, _ := utf8.DecodeRuneInString(text[i:])
+			w := normalize.IsWordRune(r) && (r >= utf8.RuneSelf || asciiWord[r])
+			if w && !prevWord {
+				v = append(v, marker)
+				pos = append(pos, int32(i))
+			}
+			prevWord = w
+		}
+		v = append(v, text[i])
+		pos = append(pos, int32(i))
+	}
+	pos = append(pos, int32(len(text)))
+	vs := string(v)
+	var out []match
+	for id, p := range patterns {
+		if p == "" {
+			for t := 1; t <= len(text); t++ {
+				out = append(out, match{int32(id), int32(t), int32(t)})
+			}
+			continue
+		}
+		mp := marked(p, id < len(anchored) && anchored[id] && isWordAt(p, 0))
+		for from := 0; from <= len(vs); {
+			i := strings.Index(vs[from:], mp)
+			if i < 0 {
+				break
+			}
+			e := pos[from+i+len(mp)]
+			out = append(out, match{int32(id), e - int32(len(p)), e})
+			from += i + 1
+		}
+	}
+	return refOrder(out)
+}
+
+// validPatterns reports whether every pattern is UTF-8 (as the lexicon's
+// are): the scan reads word starts one character after another, and a
+// pattern cut inside a character could read them otherwise than the text.
+func validPatterns(patterns []string) bool {
+	for _, p := range patterns {
+		if !utf8.ValidString(p) {
+			return false
+		}
+	}
+	return true
 }
 
 // refIndex is the same reference for a large pattern set (strings.Index
@@ -109,6 +184,13 @@ func (r *refIndex) scan(text string) []match {
 	return refOrder(out)
 }
 
+// atWordStarts drops the matches of anchored patterns that do not start a
+// word.
+func atWordStarts(ms []match, anchored []bool, text string) []match {
+	starts := wordStarts(text)
+	return slices.DeleteFunc(ms, func(m match) bool { return anchored[m.id] && !starts[m.s] })
+}
+
 func sameMatches(t *testing.T, what string, got, want []match) {
 	t.Helper()
 	if !slices.Equal(got, want) {
@@ -152,11 +234,75 @@ func TestScanTable(t *testing.T) {
 	for _, tc := range cases {
 		for _, nd := range denseSizes {
 			t.Run(fmt.Sprintf("%s/dense%d", tc.name, nd), func(t *testing.T) {
-				a := compileDense(tc.patterns, nd)
+				a := compileDense(tc.patterns, nil, nd)
 				got := scanAll(a, tc.text)
 				sameMatches(t, "scan", got, tc.want)
-				sameMatches(t, "reference", refScan(tc.patterns, tc.text), tc.want)
+				sameMatches(t, "reference", refScan(tc.patterns, nil, tc.text), tc.want)
 			})
+		}
+	}
+}
+
+func TestScanAnchored(t *testing.T) {
+	yes, no := true, false
+	cases := []struct {
+		name     string
+		patterns []string
+		anchored []bool
+		text     string
+		want     []match
+	}{
+		{"word start only", []string{"rat"}, []bool{yes}, "pirate rat", []match{{0, 7, 10}}},
+		{"unanchored everywhere", []string{"rat"}, []bool{no}, "pirate rat", []match{{0, 2, 5}, {0, 7, 10}}},
+		{"start of text", []string{"rat"}, []bool{yes}, "rats", []match{{0, 0, 3}}},
+		{"after punctuation and digits", []string{"id"}, []bool{yes}, "(id 2id é-id", []match{{0, 1, 3}, {0, 11, 13}}},
+		{"after a non-ASCII letter", []string{"ot"}, []bool{yes}, "ßot øot ot", []match{{0, 10, 12}}},
+		{"phrase with inner words", []string{"vi vet var", "vet"}, []bool{yes, yes}, "vi vet var du bor, vivet",
+			[]match{{1, 3, 6}, {0, 0, 10}}},
+		{"phrase found inside a longer phrase", []string{"du bor"}, []bool{yes}, "vet var du bor", []match{{0, 8, 14}}},
+		{"anchored and not, nested", []string{"idiot", "iot", "jävla idiot"}, []bool{yes, no, yes},
+			"jävla idiot idiotiot", []match{{2, 0, 12}, {0, 7, 12}, {1, 9, 12}, {0, 13, 18}, {1, 15, 18}, {1, 18, 21}}},
+		{"a pattern that starts with a non-word byte is never anchored", []string{" x", "🤡"}, []bool{yes, yes},
+			"a x🤡b", []match{{0, 1, 3}, {1, 3, 7}}},
+		{"upper-case ASCII is no word character (the text is folded)", []string{"ab"}, []bool{yes}, "Xab", []match{{0, 1, 3}}},
+	}
+	for _, tc := range cases {
+		for _, nd := range denseSizes {
+			t.Run(fmt.Sprintf("%s/dense%d", tc.name, nd), func(t *testing.T) {
+				a := compileDense(tc.patterns, tc.anchored, nd)
+				sameMatches(t, "scan", scanAll(a, tc.text), tc.want)
+				sameMatches(t, "reference", refScan(tc.patterns, tc.anchored, tc.text), tc.want)
+			})
+		}
+	}
+}
+
+// refFrom is scanFrom's reference: the anchored patterns that text[from:]
+// starts with, by length.
+func refFrom(patterns []string, anchored []bool, text string, from int) []match {
+	var out []match
+	for id, p := range patterns {
+		if anchored[id] && p != "" && isWordAt(p, 0) && strings.HasPrefix(text[from:], p) {
+			out = append(out, match{int32(id), int32(from), int32(from + len(p))})
+		}
+	}
+	return refOrder(out)
+}
+
+func TestScanFrom(t *testing.T) {
+	patterns := []string{"idiot", "diot", "dio", "di", "io", "diot du", "dumm"}
+	anchored := []bool{true, true, true, false, true, true, true}
+	for _, nd := range denseSizes {
+		a := compileDense(patterns, anchored, nd)
+		for _, text := range []string{"idiot", "xidiot du", "adumm", "idiotdiot"} {
+			for from := range text {
+				if !isWordAt(text, from) {
+					continue
+				}
+				var got []match
+				a.scanFrom(text, from, func(id, s, t int32) { got = append(got, match{id, s, t}) })
+				sameMatches(t, fmt.Sprintf("dense %d, %q from %d", nd, text, from), got, refFrom(patterns, anchored, text, from))
+			}
 		}
 	}
 }
@@ -215,12 +361,51 @@ func TestScanRandom(t *testing.T) {
 	for round := 0; round < 600; round++ {
 		alphabet := alphabets[round%len(alphabets)]
 		patterns := randomPatterns(r, alphabet)
-		a := compileDense(patterns, []int{0, r.IntN(2000), denseBudget}[round%3])
+		for i, p := range patterns {
+			// 0xff is the marker: never in a pattern (UTF-8 has no such byte).
+			patterns[i] = strings.ReplaceAll(p, "\xff", "\xfe")
+		}
+		// Equal patterns are equally anchored, as one pattern of the
+		// lexicon is (an anchored copy would come first, out of id order).
+		anchoredBy := map[string]bool{}
+		anchored := make([]bool, len(patterns))
+		for i, p := range patterns {
+			if _, ok := anchoredBy[p]; !ok {
+				anchoredBy[p] = r.IntN(2) == 0
+			}
+			anchored[i] = anchoredBy[p]
+		}
+		dense := []int{0, r.IntN(2000), denseBudget}[round%3]
+		a, plain := compileDense(patterns, anchored, dense), compileDense(patterns, nil, dense)
 		for k := 0; k < 20; k++ {
 			text := randomText(r, patterns, alphabet)
-			got, want := scanAll(a, text), refScan(patterns, text)
-			if !slices.Equal(got, want) {
-				t.Fatalf("patterns %q, text %q:\n got %v\nwant %v", patterns, text, got, want)
+			for name, c := range map[string]struct {
+				a        *automaton
+				anchored []bool
+			}{"anchored": {a, anchored}, "plain": {plain, nil}} {
+				got, want := scanAll(c.a, text), refStream(patterns, c.anchored, text)
+				if !slices.Equal(got, want) {
+					t.Fatalf("%s: patterns %q, anchored %v, text %q:\n got %v\nwant %v", name, patterns, c.anchored, text, got, want)
+				}
+				// On UTF-8 the stream's word starts are the detector's.
+				if utf8.ValidString(text) && validPatterns(patterns) {
+					if ref := refScan(patterns, c.anchored, text); !slices.Equal(ref, want) {
+						t.Fatalf("%s: references disagree on patterns %q, anchored %v, text %q:\nscan   %v\nstream %v", name, patterns, c.anchored, text, ref, want)
+					}
+				}
+			}
+			if !utf8.ValidString(text) || !validPatterns(patterns) {
+				continue
+			}
+			for from := range text {
+				if !isWordAt(text, from) {
+					continue
+				}
+				var got []match
+				a.scanFrom(text, from, func(id, s, t int32) { got = append(got, match{id, s, t}) })
+				if want := refFrom(patterns, anchored, text, from); !slices.Equal(got, want) {
+					t.Fatalf("scanFrom %d: patterns %q, anchored %v, text %q:\n got %v\nwant %v", from, patterns, anchored, text, got, want)
+				}
 			}
 		}
 	}
@@ -274,7 +459,7 @@ func TestScanLexicon(t *testing.T) {
 	ref := newRefIndex(patterns)
 	// The detector's automaton, and one with no dense rows below the
 	// root, so the real patterns go through the sparse states too.
-	autos := map[string]*automaton{"detector": det.lx.ac, "sparse": compileDense(patterns, 0)}
+	autos := map[string]*automaton{"detector": det.lx.ac, "sparse": compileDense(patterns, det.lx.ac.anchored, 0)}
 	if got := det.lx.ac.npat; got != len(patterns) {
 		t.Fatalf("automaton has %d patterns, entries name %d", got, len(patterns))
 	}
@@ -283,7 +468,7 @@ func TestScanLexicon(t *testing.T) {
 	for _, raw := range texts {
 		norm := normalize.Text(raw).String()
 		for _, text := range []string{norm, strings.ToLower(raw)} {
-			want := ref.scan(text)
+			want := atWordStarts(ref.scan(text), det.lx.ac.anchored, text)
 			matches += len(want)
 			for name, a := range autos {
 				if got := scanAll(a, text); !slices.Equal(got, want) {
@@ -305,11 +490,15 @@ func FuzzScan(f *testing.F) {
 	f.Add("abcx\nbcy\nc\n", "abcyabcx", uint16(9))
 	f.Fuzz(func(t *testing.T, pats, text string, dense uint16) {
 		patterns := strings.Split(pats, "\n")
-		if len(patterns) > 64 || len(text) > 512 {
+		if len(patterns) > 64 || len(text) > 512 || strings.IndexByte(pats, marker) >= 0 {
 			return
 		}
-		a := compileDense(patterns, int(dense))
-		got, want := scanAll(a, text), refScan(patterns, text)
+		anchored := make([]bool, len(patterns))
+		for i, p := range patterns {
+			anchored[i] = dense>>(len(p)%16)&1 != 0
+		}
+		a := compileDense(patterns, anchored, int(dense))
+		got, want := scanAll(a, text), refStream(patterns, anchored, text)
 		if !slices.Equal(got, want) {
 			t.Fatalf("patterns %q, text %q:\n got %v\nwant %v", patterns, text, got, want)
 		}

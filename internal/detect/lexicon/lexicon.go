@@ -372,7 +372,11 @@ type state struct {
 	sents []int32 // sentence of each word
 	hits  []hit
 	parts []hit
+	found []occurrence // matches collected to be put in order (joined words)
 }
+
+// occurrence is one match of the automaton: pattern id, byte range.
+type occurrence struct{ id, s, t int32 }
 
 var statePool = sync.Pool{New: func() any { return new(state) }}
 
@@ -507,11 +511,11 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 	// Matching.
 	hits := st.hits[:0]
 	parts := st.parts[:0]
-	facts := lx.matchFacts()
+	facts := lx.facts
 	// A comment that uses any of the letters is matched as written; the
 	// folded spellings are for comments typed without them.
 	asWritten := strings.ContainsAny(text, nordicLetters)
-	lx.ac.scan(text, func(id, s, t int32) {
+	onMatch := func(id, s, t int32) {
 		if asWritten && lx.folded[id] != 0 {
 			return
 		}
@@ -560,7 +564,33 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 				hits = append(hits, h)
 			}
 		}
-	})
+	}
+	if !n.HasJoined() {
+		lx.ac.scan(text, onMatch)
+	} else {
+		// Inside a word joined from spaced letters a match may start at
+		// any letter, where the automaton's scan sees no word start:
+		// those starts are walked one by one, and all matches are put in
+		// the scan's order (by end, longest first) before they are read.
+		found := st.found[:0]
+		collect := func(id, s, t int32) { found = append(found, occurrence{id, s, t}) }
+		lx.ac.scan(text, collect)
+		for p := 1; p < len(text); p++ {
+			if n.Joined(p) && isWordAt(text, p) && isWordBefore(text, p) {
+				lx.ac.scanFrom(text, p, collect)
+			}
+		}
+		slices.SortFunc(found, func(x, y occurrence) int {
+			if c := cmp.Compare(x.t, y.t); c != 0 {
+				return c
+			}
+			return cmp.Compare(x.s, y.s)
+		})
+		for _, o := range found {
+			onMatch(o.id, o.s, o.t)
+		}
+		st.found = found
+	}
 	hits = joinParts(lx, hits, parts)
 	st.parts = parts
 	// Language: the caller's, else a guess from function words, else all.

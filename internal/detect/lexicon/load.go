@@ -120,6 +120,8 @@ type lexicon struct {
 	entries  []entry
 	byPat    [][]int32 // pattern id -> entries
 	ac       *automaton
+	// facts holds what each pattern's entries all lack (matchFacts).
+	facts []uint8
 	version  string
 	langs    []string
 	counts   map[string]map[string]int // lang -> category -> entries
@@ -314,7 +316,14 @@ func loadPatterns() (*lexicon, []string, error) {
 			addVariant(id, v, lx.folded[id])
 		}
 	}
-	lx.ac = compile(patterns)
+	// A pattern none of whose entries has a leading wildcard is matched
+	// at word starts only (see automaton).
+	lx.facts = lx.matchFacts()
+	anchored := make([]bool, len(patterns))
+	for id, f := range lx.facts {
+		anchored[id] = f&factNoPre != 0
+	}
+	lx.ac = compile(patterns, anchored)
 	lx.patterns = len(patterns)
 	lx.vocab = map[string]uint16{}
 	for _, e := range lx.entries {

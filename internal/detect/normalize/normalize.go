@@ -114,6 +114,10 @@ func (n *Normalized) Joined(i int) bool {
 	return false
 }
 
+// HasJoined reports whether the text has a word joined from spaced-out
+// letters (see Joined).
+func (n *Normalized) HasJoined() bool { return len(n.joined) > 0 }
+
 // Double returns the variant of the text in which letters repeated three
 // times or more are collapsed to two instead of one, or nil when the text
 // has no such run.
