@@ -117,11 +117,11 @@ type entry struct {
 
 // Lexicon is the compiled set of entries.
 type lexicon struct {
-	entries  []entry
-	byPat    [][]int32 // pattern id -> entries
-	ac       *automaton
+	entries []entry
+	byPat   [][]int32 // pattern id -> entries
+	ac      *automaton
 	// facts holds what each pattern's entries all lack (matchFacts).
-	facts []uint8
+	facts    []uint8
 	version  string
 	langs    []string
 	counts   map[string]map[string]int // lang -> category -> entries

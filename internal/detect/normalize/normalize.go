@@ -144,6 +144,7 @@ const (
 	cWord  // set during tokenisation: part of a word
 	cGone  // set during tokenisation: a separator swallowed by a joined word
 	cUpper // the original letter was a capital
+	cPict  // an emoji or pictograph: separates spaced-out letters only when the gap is nothing else ("h💩o💩r💩a")
 )
 
 // unit is one rune of output with the original range it came from. A rune
@@ -343,6 +344,8 @@ func classify(r rune, lo, hi int32) unit {
 		u.cls = cDigit
 	case unicode.IsSpace(r) || unicode.IsControl(r):
 		u.r, u.cls = ' ', cSpace|cSep
+	case unicode.Is(unicode.So, r):
+		u.cls = cPict
 	}
 	return u
 }
@@ -427,6 +430,9 @@ func tokens(us []unit, toks []tok, o opts) []tok {
 			// "dr martin", while "f U c K" stays one word.
 			cuts := gapCuts(toks[t : e+1])
 			if cuts == nil {
+				cuts = spaceCuts(us, toks[t:e+1])
+			}
+			if cuts == nil {
 				cuts = caseCuts(us, toks[t:e+1])
 			}
 			from := t
@@ -481,6 +487,32 @@ func gapCuts(run []tok) []int {
 	return cuts
 }
 
+// spaceCuts returns where a run of single letters joined by punctuation
+// splits into words at plain spaces: "h-ä-n-g d-i-g" is "häng dig",
+// "j/ä/v/l/a s/u/b/b/a" is "jävla subba". Nil unless some gaps have a
+// space and the others none.
+func spaceCuts(us []unit, run []tok) []int {
+	var cuts []int
+	tight := 0
+	for k := 1; k < len(run); k++ {
+		space := false
+		for u := run[k-1].b; u < run[k].a; u++ {
+			if us[u].cls&cSpace != 0 {
+				space = true
+			}
+		}
+		if space {
+			cuts = append(cuts, k)
+		} else {
+			tight++
+		}
+	}
+	if len(cuts) == 0 || tight == 0 {
+		return nil
+	}
+	return cuts
+}
+
 // caseCuts returns where a run of spaced-out single letters splits into
 // words: before each capital that follows a small letter, provided every
 // piece has at least two letters; nil when it does not split.
@@ -503,17 +535,22 @@ func caseCuts(us []unit, run []tok) []int {
 	return cuts
 }
 
-// sepGap reports whether units [a, b) are a short run of separators.
+// sepGap reports whether units [a, b) are a short run of separators, or
+// emoji alone with no space or punctuation ("f🔥i🔥t🔥t🔥a").
 func sepGap(us []unit, a, b int) bool {
 	if b-a < 1 || b-a > 3 {
 		return false
 	}
+	pict := 0
 	for k := a; k < b; k++ {
-		if us[k].cls&cSep == 0 {
+		switch {
+		case us[k].cls&cPict != 0:
+			pict++
+		case us[k].cls&cSep == 0:
 			return false
 		}
 	}
-	return true
+	return pict == 0 || pict == b-a
 }
 
 // emit writes the normalised text into n; collapse is what runs of three or
