@@ -542,16 +542,21 @@ func (x *Extractor) charGrams(rs []rune, tok int32) {
 	x.tmpR = buf
 	n := len(buf)
 	minN, maxN := int(x.cfg.MinN), int(x.cfg.MaxN)
+	// The features are appended to a local slice, stored back once: an
+	// append to x.feats writes the slice header back at every gram.
+	feats, mask := x.feats, x.mask
 	for i := 0; i < n; i++ {
 		h := fnvOffset ^ nsChar
 		end := min(n, i+maxN)
 		for j := i; j < end; j++ {
 			h = (h ^ uint64(buf[j])) * fnvPrime
 			if j-i+1 >= minN {
-				x.emit(h, tok, -1)
+				m := mix(h)
+				feats = append(feats, feat{idx: uint32(m & mask), neg: int32(int64(m) >> 63), tok: tok, tok2: -1})
 			}
 		}
 	}
+	x.feats = feats
 }
 
 // Extract computes the features of text. The result is valid until the

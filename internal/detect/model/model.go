@@ -107,9 +107,10 @@ func (d *Detector) Name() string { return "model" }
 func (d *Detector) Version() string { return d.version }
 
 type scratch struct {
-	x       *Extractor
-	contrib []float64
-	expl    []byte // explanation being built; only its string is kept
+	x        *Extractor
+	contrib  []float64
+	icontrib []int64 // contrib before scaling (explain)
+	expl     []byte  // explanation being built; only its string is kept
 }
 
 // score computes the raw logits of text with the extractor in sc.
@@ -148,7 +149,7 @@ func (d *Detector) put(sc *scratch) {
 	// Do not keep the buffers of a pathological text alive.
 	if cap(sc.x.feats) > 1<<16 || cap(sc.x.runes) > 1<<16 {
 		sc.x = NewExtractor(d.w.Config)
-		sc.contrib = nil
+		sc.contrib, sc.icontrib = nil, nil
 	}
 	d.pool.Put(sc)
 }
@@ -217,28 +218,32 @@ func (d *Detector) explain(sc *scratch, text string, fs []feat, h int) ([]detect
 	toks := sc.x.toks
 	if cap(sc.contrib) < len(toks) {
 		sc.contrib = make([]float64, len(toks))
+		sc.icontrib = make([]int64, len(toks))
 	}
 	c := sc.contrib[:len(toks)]
-	for i := range c {
-		c[i] = 0
+	ic := sc.icontrib[:len(toks)]
+	clear(ic)
+	// The weights are summed per token as integers (a bigram's counted
+	// once for each of its tokens, a word's feature twice), and scaled
+	// once per token: a float product per feature was a fifth of the
+	// model's time.
+	W := d.w.W
+	for _, f := range fs {
+		w := int64((int32(W[int(f.idx)*stride+h]) ^ f.neg) - f.neg)
+		if f.tok2 >= 0 {
+			ic[f.tok] += w
+			ic[f.tok2] += w
+		} else {
+			ic[f.tok] += 2 * w
+		}
 	}
 	inv := 0.0
 	if len(fs) > 0 {
 		inv = 1 / math.Sqrt(float64(len(fs)))
 	}
-	k := float64(d.w.Heads[h].Scale) * inv * float64(d.w.Heads[h].A)
-	W := d.w.W
-	for _, f := range fs {
-		// Negating the integer weight before the product equals
-		// negating the product (rounding is symmetric); only the sign of
-		// a zero may differ, which leaves sums starting at +0 unchanged.
-		v := float64((int32(W[int(f.idx)*stride+h])^f.neg)-f.neg) * k
-		if f.tok2 >= 0 {
-			c[f.tok] += v / 2
-			c[f.tok2] += v / 2
-		} else {
-			c[f.tok] += v
-		}
+	k := float64(d.w.Heads[h].Scale) * inv * float64(d.w.Heads[h].A) / 2
+	for i, v := range ic {
+		c[i] = float64(v) * k
 	}
 	// Top three tokens by positive contribution.
 	var top [3]int
