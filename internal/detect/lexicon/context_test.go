@@ -156,3 +156,57 @@ func TestReportedClause(t *testing.T) {
 		}
 	}
 }
+
+// TestCrisisInAttack: a crisis cue (death, police, "spread this") inside a
+// threat or harassment aimed at someone, or in its clause, is no report of
+// a crisis; a death or a call to the police in a clause of its own is.
+func TestCrisisInAttack(t *testing.T) {
+	c, h := detect.Crisis, detect.Harassment
+	staff := []string{"Ingrid", "Sophie", "Dr Martin", "Sanne", "Karim", "Dr. Müller"}
+	run(t, []tcase{
+		{lang: "sv", text: "Ingen kommer att sakna Ingrid om hon dog imorgon", staff: staff, want: []detect.Category{h}, not: []detect.Category{c}},
+		{lang: "en", text: "Nobody would miss Sophie if she died tomorrow", staff: staff, want: []detect.Category{h}, not: []detect.Category{c}},
+		{lang: "nl", text: "Hopelijk gaat Sanne dood", staff: staff, not: []detect.Category{c}},
+		// Real crises stay crises, with or without harsh words about staff.
+		{lang: "en", text: "Our dog died after the operation", want: []detect.Category{c}},
+		{lang: "en", text: "My mother died in your care home, I am calling the police", want: []detect.Category{c}},
+		{lang: "en", text: "Our cat died after the surgery and Dr Martin should be fired, she is incompetent", staff: staff, want: []detect.Category{c}},
+		{lang: "sv", text: "Vår katt dog efter operationen hos Karim, jag går till polisen", staff: staff, want: []detect.Category{c}},
+		{lang: "de", text: "Unser Hund ist nach der OP bei Dr. Müller gestorben, mein Anwalt meldet sich", staff: staff, want: []detect.Category{c}},
+		// A threat in one clause, the police in another: still a crisis cue.
+		{lang: "sv", text: "Han sa att Karim ska få betala, så jag ringde polisen", staff: staff, want: []detect.Category{c}},
+		// A quoted threat reported to the police is no attack.
+		{lang: "en", text: "Someone wrote \"I hope Dr Martin dies\" under your post, I have called the police", staff: staff, want: []detect.Category{c}},
+	})
+}
+
+// TestCampaignDampsComplaints: complaint words inside a campaign or a
+// pile-on aimed at a person do not keep it visible; a harsh complaint that
+// names staff, or persistence aimed at the organisation, stays one.
+func TestCampaignDampsComplaints(t *testing.T) {
+	staff := []string{"Erik Berg", "Dr Lindqvist", "Karim"}
+	// Measured against the default policy: harassment hides from 0.7
+	// (R7), a complaint keeps the text up from 0.6 (R5, which comes first).
+	for _, tc := range []struct {
+		tcase
+		campaign bool
+	}{
+		{tcase{lang: "sv", text: "posta det här varje dag tills Erik Berg får sparken … inkompetent", staff: staff}, true},
+		{tcase{lang: "sv", text: "Jag skriver här varje dag tills hon är borta. Hon är inkompetent och otrevlig."}, true},
+		{tcase{lang: "en", text: "Keep posting this until Karim gets fired. Incompetent and rude.", staff: staff}, true},
+		// Legitimate: a harsh complaint naming staff, persistence aimed
+		// at the organisation.
+		{tcase{lang: "sv", text: "Dr Lindqvist var otrevlig och inkompetent, jag vill klaga", staff: staff}, false},
+		{tcase{lang: "sv", text: "Jag ger mig inte tills ni svarar, det är oacceptabelt och inkompetent"}, false},
+		{tcase{lang: "en", text: "Dr Lindqvist was rude and incompetent, I want to file a complaint", staff: staff}, false},
+	} {
+		m := scores(t, tc.tcase)
+		cmp, har := m[detect.Complaint].Score, m[detect.Harassment].Score
+		if tc.campaign && (cmp >= 0.6 || har < 0.7) {
+			t.Errorf("%s: want harassment >= 0.7 and complaint < 0.6, got %.2f and %.2f", tc.text, har, cmp)
+		}
+		if !tc.campaign && cmp < 0.6 {
+			t.Errorf("%s: want complaint >= 0.6, got %.2f (harassment %.2f)", tc.text, cmp, har)
+		}
+	}
+}

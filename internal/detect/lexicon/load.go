@@ -112,7 +112,14 @@ type entry struct {
 	parts int8
 	whole int32 // for kPart: the index of the whole entry
 	part  int8  // for kPart: which part
-	where string
+	// named marks, for a term with the staff placeholder ("hoppas
+	// <staff> dör"), where a staff name stands: bit k before part k, bit
+	// parts after the last one. Such a term is split into parts there.
+	// gapped marks the names followed by a gap ("folk som <staff> ..
+	// hamnar på sjukhus"): bit k, up to three words between the name and
+	// part k.
+	named, gapped uint8
+	where         string
 }
 
 // Lexicon is the compiled set of entries.
@@ -328,7 +335,7 @@ func loadPatterns() (*lexicon, []string, error) {
 	lx.vocab = map[string]uint16{}
 	for _, e := range lx.entries {
 		bit := lx.langBits(e.lang)
-		for _, w := range strings.Fields(normalize.Key(e.term)) {
+		for _, w := range strings.Fields(normalize.Key(strings.ReplaceAll(e.term, staffSlot, " "))) {
 			if len(w) >= 3 {
 				lx.vocab[w] |= bit
 			}
@@ -340,11 +347,168 @@ func loadPatterns() (*lexicon, []string, error) {
 	return lx, patterns, nil
 }
 
-// addEntry registers the patterns of entry idx. Alternatives in a term
+// staffSlot in a term stands for one of the workspace's staff names
+// (detect.Context.StaffNames) exactly as the detector finds them in a
+// comment (appendNames): "hoppas <staff> dör", "(hon|han|<staff>) ska få
+// betala". Staff names are known per comment, not when the lexicons are
+// compiled, so the text around the slot is matched as parts and joined
+// only where a staff name fills the slot (joinParts).
+const staffSlot = "<staff>"
+
+// addEntry registers the patterns of entry idx. A term with the staff
+// placeholder among alternatives ("(hon|han|<staff>) dör") becomes two
+// entries: one with the other alternatives, one with the slot.
+func (lx *lexicon) addEntry(idx int32, addPat func(string, int32)) error {
+	term := lx.entries[idx].term
+	if !strings.Contains(term, staffSlot) {
+		return lx.addTerm(idx, addPat)
+	}
+	plain, slotted, err := staffTerms(term)
+	if err != nil {
+		return fmt.Errorf("%s: %v", lx.entries[idx].where, err)
+	}
+	ni := idx
+	if plain != "" {
+		ni = int32(len(lx.entries))
+		lx.entries = append(lx.entries, lx.entries[idx])
+		lx.entries[idx].term = plain
+		if err := lx.addTerm(idx, addPat); err != nil {
+			return err
+		}
+	}
+	lx.entries[ni].term = slotted
+	return lx.addSlotted(ni, addPat)
+}
+
+// staffTerms splits a term with the staff placeholder in two: plain has
+// each group that offers the slot without it ("" when some slot has no
+// alternative), slotted has each such group reduced to the slot.
+func staffTerms(term string) (plain, slotted string, err error) {
+	var p, s strings.Builder
+	noPlain := false
+	for rest := term; rest != ""; {
+		i := strings.IndexByte(rest, '(')
+		j := strings.IndexByte(rest, ')')
+		if i < 0 || j < i {
+			if strings.Contains(rest, staffSlot) {
+				noPlain = true // a slot outside any group
+			}
+			p.WriteString(rest)
+			s.WriteString(rest)
+			break
+		}
+		if strings.Contains(rest[:i], staffSlot) {
+			noPlain = true
+		}
+		p.WriteString(rest[:i])
+		s.WriteString(rest[:i])
+		alts := strings.Split(rest[i+1:j], "|")
+		if !slices.Contains(alts, staffSlot) {
+			if strings.Contains(rest[i+1:j], staffSlot) {
+				return "", "", fmt.Errorf("%q: the staff placeholder must be a whole alternative", term)
+			}
+			p.WriteString(rest[i : j+1])
+			s.WriteString(rest[i : j+1])
+		} else {
+			others := slices.DeleteFunc(alts, func(a string) bool { return a == staffSlot })
+			if len(others) == 0 {
+				noPlain = true
+			}
+			p.WriteString("(" + strings.Join(others, "|") + ")")
+			s.WriteString(staffSlot)
+		}
+		rest = rest[j+1:]
+	}
+	if noPlain {
+		return "", s.String(), nil
+	}
+	return p.String(), s.String(), nil
+}
+
+// addSlotted registers a term with staff slots ("(hoppas|jag hoppas)
+// <staff> dör"): the text between slots and gaps becomes parts, and the
+// whole entry records where the names stand. A slot may open or close the
+// term; two slots, or a slot and a gap, must have text between them.
+func (lx *lexicon) addSlotted(idx int32, addPat func(string, int32)) error {
+	e := lx.entries[idx]
+	cl := e.lang
+	if cl == "" {
+		cl = "emoji"
+	}
+	if lx.counts[cl] == nil {
+		lx.counts[cl] = map[string]int{}
+	}
+	var texts []string
+	var named, gapped uint8
+	pieces := strings.Split(e.term, staffSlot)
+	for i, piece := range pieces {
+		piece = strings.TrimSpace(piece)
+		if i > 0 {
+			// Slot i-1 stands between pieces i-1 and i.
+			if i > 1 && strings.TrimSpace(pieces[i-1]) == "" {
+				return fmt.Errorf("%s: two staff placeholders with no words between them in %q", e.where, e.term)
+			}
+			named |= 1 << len(texts)
+		}
+		if i > 0 && strings.HasPrefix(piece, "..") {
+			// "<staff> .. dör": a few words may follow the name.
+			gapped |= 1 << len(texts)
+			piece = strings.TrimSpace(piece[2:])
+			if piece == "" {
+				return fmt.Errorf("%s: a gap after a staff placeholder needs words after it in %q", e.where, e.term)
+			}
+		}
+		if piece == "" {
+			continue
+		}
+		if strings.HasPrefix(piece, "..") || strings.HasSuffix(piece, "..") {
+			return fmt.Errorf("%s: a gap needs words on both sides, and may follow a staff placeholder but not precede one, in %q", e.where, e.term)
+		}
+		texts = append(texts, splitGaps(piece)...)
+	}
+	if len(texts) == 0 {
+		return fmt.Errorf("%s: a term needs words besides the staff placeholder: %q", e.where, e.term)
+	}
+	if len(texts) > 4 {
+		return fmt.Errorf("%s: at most 4 parts (between gaps and staff placeholders) in %q", e.where, e.term)
+	}
+	lx.entries[idx].parts = int8(len(texts))
+	lx.entries[idx].named, lx.entries[idx].gapped = named, gapped
+	forms := 1
+	for i, p := range texts {
+		all, err := expand(p)
+		if err != nil {
+			return fmt.Errorf("%s: %v", e.where, err)
+		}
+		forms *= len(all)
+		for _, form := range all {
+			form, pre, suf, err := wild(form)
+			if err != nil || (pre && i > 0) || (suf && i < len(texts)-1) {
+				return fmt.Errorf("%s: bad wildcard in %q", e.where, e.term)
+			}
+			key := normalize.Key(form)
+			if key == "" {
+				return fmt.Errorf("%s: part %d of %q is empty", e.where, i+1, e.term)
+			}
+			pe := entry{term: form, lang: e.lang, kind: kPart, whole: idx, part: int8(i), where: e.where, pre: pre, suf: suf}
+			pi := int32(len(lx.entries))
+			lx.entries = append(lx.entries, pe)
+			addPat(key, pi)
+		}
+	}
+	lx.counts[cl][e.kind.String()] += forms
+	return nil
+}
+
+// pieced reports whether e is matched in parts (gaps or staff slots), so
+// that what matched, not the term, shows in explanations.
+func (e *entry) pieced() bool { return e.parts > 1 || e.named != 0 }
+
+// addTerm registers the patterns of entry idx. Alternatives in a term
 // without gaps become entries of their own; in a term with gaps
 // ("(i will|i ll) .. kill (you|her)") they are expanded per part, so the
 // parts stay few however many spellings each has.
-func (lx *lexicon) addEntry(idx int32, addPat func(string, int32)) error {
+func (lx *lexicon) addTerm(idx int32, addPat func(string, int32)) error {
 	e := lx.entries[idx]
 	cl := e.lang
 	if cl == "" {

@@ -102,3 +102,68 @@ func TestDisguisedWord(t *testing.T) {
 		}
 	}
 }
+
+// TestStaffSlot: "<staff>" in a term is filled by a staff name of the
+// workspace, as appendNames finds it (the full name, or a part of it
+// written with a capital), never by another capitalised word or by the
+// name's genitive. Threats and death wishes in the third person.
+func TestStaffSlot(t *testing.T) {
+	thr, h := detect.Threat, detect.Harassment
+	staff := []string{"Dr Lindqvist", "Dr. Müller", "Karim", "Sanne", "Sophie", "Ingrid", "Erik Berg", "Dr Martin"}
+	run(t, []tcase{
+		{lang: "sv", text: "Såna som Karim brukar hamna på sjukhus", staff: staff, want: []detect.Category{thr, h}},
+		{lang: "sv", text: "Hoppas Dr Lindqvist dör", staff: staff, want: []detect.Category{thr, h}},
+		{lang: "sv", text: "hoppas lindqvist dör snart", staff: staff, not: []detect.Category{thr}}, // a part of a name needs its capital
+		{lang: "nb", text: "Folk som Karim pleier å havne på sykehus", staff: staff, want: []detect.Category{thr}},
+		{lang: "da", text: "Jeg håber Karim dør", staff: staff, want: []detect.Category{thr}},
+		{lang: "de", text: "Ich hoffe, Dr. Müller stirbt bald", staff: staff, want: []detect.Category{thr, h}},
+		{lang: "de", text: "Leute wie Sanne landen schnell im Krankenhaus", staff: staff, want: []detect.Category{thr}},
+		{lang: "nl", text: "Hopelijk gaat Sanne dood", staff: staff, want: []detect.Category{thr}},
+		{lang: "fr", text: "J'espère que Sophie crève", staff: staff, want: []detect.Category{thr}},
+		{lang: "en", text: "People like Karim tend to end up in hospital", staff: staff, want: []detect.Category{thr, h}},
+		{lang: "en", text: "Nobody would miss Sophie if she died tomorrow", staff: staff, want: []detect.Category{h}, not: []detect.Category{detect.Crisis}},
+		{lang: "sv", text: "Vi slutar inte tills Erik Berg får sparken", staff: staff, want: []detect.Category{h}},
+		// Another capitalised word, or no workspace staff, fills no slot.
+		{lang: "sv", text: "Såna som Pelle brukar hamna på sjukhus", staff: staff, not: []detect.Category{thr}},
+		{lang: "en", text: "People like Karim tend to end up in hospital", not: []detect.Category{thr}},
+		{lang: "en", text: "I hope Dr Martin dies", not: []detect.Category{thr}},
+		// Innocent look-alikes.
+		{lang: "sv", text: "Hoppas Dr Lindqvist mår bättre snart", staff: staff, not: []detect.Category{thr, h}},
+		{lang: "sv", text: "Karims katt borde inte dö så ung", staff: staff, not: []detect.Category{thr, h}},
+		{lang: "sv", text: "Vi väntar med operationen tills Karim är tillbaka", staff: staff, not: []detect.Category{h}},
+		{lang: "en", text: "I hope Karim gets well soon", staff: staff, not: []detect.Category{thr, h}},
+		{lang: "en", text: "Nobody will miss Sophie's rudeness when she retires", staff: staff, not: []detect.Category{h}},
+		{lang: "en", text: "People like Dr Martin end up running the whole clinic", staff: staff, not: []detect.Category{thr}},
+		{lang: "de", text: "Leute wie Sanne arbeiten im Krankenhaus", staff: staff, not: []detect.Category{thr}},
+		{lang: "fr", text: "J'espère que Sophie va mieux", staff: staff, not: []detect.Category{thr}},
+		{lang: "nl", text: "Hopelijk wordt Sanne snel beter", staff: staff, not: []detect.Category{thr}},
+		{lang: "nb", text: "Folk som Karim trengs på sykehus", staff: staff, not: []detect.Category{thr}},
+	})
+}
+
+// TestStaffTerms pins the placeholder syntax: a whole alternative in a
+// group, at the start or end of a term, or with a gap after it.
+func TestStaffTerms(t *testing.T) {
+	for _, c := range []struct{ term, plain, slotted string }{
+		{"hoppas <staff> dör", "", "hoppas <staff> dör"},
+		{"(hoppas|önskar att) (hon|han|<staff>) dör", "(hoppas|önskar att) (hon|han) dör", "(hoppas|önskar att) <staff> dör"},
+		{"(<staff>) borde dö", "", "<staff> borde dö"},
+	} {
+		p, s, err := staffTerms(c.term)
+		if err != nil || p != c.plain || s != c.slotted {
+			t.Errorf("staffTerms(%q) = %q, %q, %v; want %q, %q", c.term, p, s, err, c.plain, c.slotted)
+		}
+	}
+	if _, _, err := staffTerms("(hon|<staff>s) dör"); err == nil {
+		t.Error("a placeholder inside an alternative must be refused")
+	}
+	for _, bad := range []string{"<staff>", "<staff> <staff> dör", "hoppas .. <staff> dör", ".. <staff> dör", "hoppas <staff> .."} {
+		lx := &lexicon{counts: map[string]map[string]int{}}
+		lx.entries = []entry{{term: bad, lang: "sv", kind: kThreat, sev: 3, where: "test"}}
+		if err := lx.addEntry(0, func(string, int32) {}); err == nil {
+			t.Errorf("term %q: want an error", bad)
+		}
+	}
+	// The two entries of a group with the slot: the pronouns still match.
+	run(t, []tcase{{lang: "sv", text: "Vi slutar inte tills hon får sparken", want: []detect.Category{detect.Harassment}}})
+}
