@@ -110,26 +110,19 @@ type scratch struct {
 	x        *Extractor
 	contrib  []float64
 	icontrib []int64 // contrib before scaling (explain)
-	expl     []byte  // explanation being built; only its string is kept
+	// words remembers the summed weights of recent words (scoreWords);
+	// tokSums holds the current text's, by token; oneWord is the entry
+	// of a word too long to remember.
+	words   *wordCache
+	tokSums [][stride]int32
+	oneWord wordEntry
+	expl    []byte // explanation being built; only its string is kept
 }
 
-// score computes the raw logits of text with the extractor in sc.
-func (d *Detector) score(sc *scratch, text string) ([NumHeads]float64, []feat) {
-	fs := sc.x.extract(text)
-	var sums [stride]int32
-	W := d.w.W
-	for _, f := range fs {
-		i := int(f.idx) * stride
-		row := W[i : i+stride : i+stride]
-		// Branch-free sign ((w ^ -1) - -1 == -w): the sign is a coin
-		// flip, and a branch on it is mispredicted every other feature.
-		s := f.neg
-		sums[0] += (int32(row[0]) ^ s) - s
-		sums[1] += (int32(row[1]) ^ s) - s
-		sums[2] += (int32(row[2]) ^ s) - s
-		sums[3] += (int32(row[3]) ^ s) - s
-	}
-	return d.w.rawFromSums(&sums, len(fs)), fs
+// score computes the raw logits of text with the extractor in sc, and
+// returns the number of features (see scoreWords).
+func (d *Detector) score(sc *scratch, text string) ([NumHeads]float64, int) {
+	return d.scoreWords(sc, text)
 }
 
 // Scores returns the calibrated probability of every head for text. A
@@ -137,9 +130,9 @@ func (d *Detector) score(sc *scratch, text string) ([NumHeads]float64, []feat) {
 // scores 0: the model has no evidence, and its bias is not an opinion.
 func (d *Detector) Scores(text string) [NumHeads]float64 {
 	sc := d.pool.Get().(*scratch)
-	z, fs := d.score(sc, text)
+	z, nfeat := d.score(sc, text)
 	d.put(sc)
-	if len(fs) == 0 {
+	if nfeat == 0 {
 		return [NumHeads]float64{}
 	}
 	return d.w.Calibrate(z)
@@ -149,7 +142,7 @@ func (d *Detector) put(sc *scratch) {
 	// Do not keep the buffers of a pathological text alive.
 	if cap(sc.x.feats) > 1<<16 || cap(sc.x.runes) > 1<<16 {
 		sc.x = NewExtractor(d.w.Config)
-		sc.contrib, sc.icontrib = nil, nil
+		sc.contrib, sc.icontrib, sc.tokSums = nil, nil, nil
 	}
 	d.pool.Put(sc)
 }
@@ -167,8 +160,8 @@ func (d *Detector) Detect(ctx context.Context, in detect.Input) ([]detect.Signal
 	}
 	sc := d.pool.Get().(*scratch)
 	defer d.put(sc)
-	z, fs := d.score(sc, in.Text)
-	if len(fs) == 0 {
+	z, nfeat := d.score(sc, in.Text)
+	if nfeat == 0 {
 		return nil, nil
 	}
 	p := d.w.Calibrate(z)
@@ -187,7 +180,7 @@ func (d *Detector) Detect(ctx context.Context, in detect.Input) ([]detect.Signal
 		if !emits(&p, e.head) {
 			continue
 		}
-		spans, expl := d.explain(sc, in.Text, fs, e.head)
+		spans, expl := d.explain(sc, in.Text, nfeat, e.head)
 		out = append(out, detect.Signal{
 			Category:    e.cat,
 			Score:       p[e.head],
@@ -213,8 +206,9 @@ func emits(p *[NumHeads]float64, h int) bool {
 // explain attributes head h's logit to tokens: each feature's weight goes
 // to its token (a bigram's is shared by its two tokens), in calibrated
 // logit units. The spans are the tokens that pushed up the most; when none
-// stands out the span is the whole text.
-func (d *Detector) explain(sc *scratch, text string, fs []feat, h int) ([]detect.Span, string) {
+// stands out the span is the whole text. It reads what score left in sc:
+// each token's summed weights and the bigram features.
+func (d *Detector) explain(sc *scratch, text string, nfeat int, h int) ([]detect.Span, string) {
 	toks := sc.x.toks
 	if cap(sc.contrib) < len(toks) {
 		sc.contrib = make([]float64, len(toks))
@@ -222,24 +216,21 @@ func (d *Detector) explain(sc *scratch, text string, fs []feat, h int) ([]detect
 	}
 	c := sc.contrib[:len(toks)]
 	ic := sc.icontrib[:len(toks)]
-	clear(ic)
 	// The weights are summed per token as integers (a bigram's counted
-	// once for each of its tokens, a word's feature twice), and scaled
-	// once per token: a float product per feature was a fifth of the
-	// model's time.
+	// once for each of its tokens, a word's own features twice), and
+	// scaled once per token.
+	for t := range ic {
+		ic[t] = 2 * int64(sc.tokSums[t][h])
+	}
 	W := d.w.W
-	for _, f := range fs {
+	for _, f := range sc.x.feats {
 		w := int64((int32(W[int(f.idx)*stride+h]) ^ f.neg) - f.neg)
-		if f.tok2 >= 0 {
-			ic[f.tok] += w
-			ic[f.tok2] += w
-		} else {
-			ic[f.tok] += 2 * w
-		}
+		ic[f.tok] += w
+		ic[f.tok2] += w
 	}
 	inv := 0.0
-	if len(fs) > 0 {
-		inv = 1 / math.Sqrt(float64(len(fs)))
+	if nfeat > 0 {
+		inv = 1 / math.Sqrt(float64(nfeat))
 	}
 	k := float64(d.w.Heads[h].Scale) * inv * float64(d.w.Heads[h].A) / 2
 	for i, v := range ic {
