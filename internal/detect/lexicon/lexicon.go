@@ -280,7 +280,9 @@ func (d *Detector) readMasked(before, word, after string, masks []int, fam uint1
 
 // readVocab reads a masked word as the only word of the lexicons (of the
 // comment's language family, or of any when unknown) it can spell, each
-// mask standing for one letter. Two or more readings: none is chosen.
+// mask standing for one letter. Two or more readings: none is chosen;
+// but one word spelled with and without å/ä/ö/ø/æ/ü ("döda" and "doda",
+// both in the lexicons) is one reading, the one with the letter.
 func (d *Detector) readVocab(word string, masks []int, fam uint16) (string, bool) {
 	if len(masks) > 2 || len(word)-len(masks) < 2 {
 		return "", false
@@ -296,8 +298,15 @@ func (d *Detector) readVocab(word string, masks []int, fam uint16) (string, bool
 		if k == len(masks) {
 			cand := string(append(buf, word[from:]...))
 			if bits, ok := d.lx.vocab[cand]; ok && (fam == 0 || bits&fam != 0) && cand != found {
-				found = cand
-				n++
+				switch {
+				case n == 1 && sameFolded(cand, found):
+					if strings.ContainsAny(cand, nordicLetters) {
+						found = cand
+					}
+				default:
+					found = cand
+					n++
+				}
 			}
 			return
 		}
@@ -518,11 +527,15 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 	hits := st.hits[:0]
 	parts := st.parts[:0]
 	facts := lx.facts
-	// A comment that uses any of the letters is matched as written; the
-	// folded spellings are for comments typed without them.
-	asWritten := strings.ContainsAny(text, nordicLetters)
+	// The folded spellings are for words typed without the letters (or
+	// read from leetspeak, "br0sten"), whatever the other words of the
+	// comment use: a word that has one of them is matched as written.
+	// Only for abuse and groups, though: a cue sharing the pattern keeps
+	// the rule of the whole comment ("Far satt i våte klær" is no "får").
+	nordic := strings.ContainsAny(text, nordicLetters)
 	onMatch := func(id, s, t int32) {
-		if asWritten && lx.folded[id] != 0 {
+		foldedHere := nordic && lx.folded[id] != 0
+		if foldedHere && nordicWord(text, int(s), int(t)) {
 			return
 		}
 		// Most matches are pieces of longer words ("n" in "martin"): the
@@ -535,6 +548,9 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 			return
 		}
 		for _, ei := range lx.byPat[id] {
+			if foldedHere && !foldsKind(lx.kindOf(&lx.entries[ei])) {
+				continue
+			}
 			e := &lx.entries[ei]
 			// Inside a word joined from spaced letters any position may start
 			// or end a match, but only for matches long enough to mean
@@ -637,6 +653,20 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 		}
 	}
 	j.question(res, st)
+}
+
+// nordicWord reports whether the words that text[s:t] touches have one of
+// the letters å ä ö ø æ ü.
+func nordicWord(text string, s, t int) bool {
+	for s > 0 && isWordBefore(text, s) {
+		_, w := utf8.DecodeLastRuneInString(text[:s])
+		s -= w
+	}
+	for t < len(text) && isWordAt(text, t) {
+		_, w := utf8.DecodeRuneInString(text[t:])
+		t += w
+	}
+	return strings.ContainsAny(text[s:t], nordicLetters)
 }
 
 // inflections are the endings a noun flagged `i` may take in the

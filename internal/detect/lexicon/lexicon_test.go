@@ -455,3 +455,61 @@ func BenchmarkDetect(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "items/s")
 }
+
+// TestMaskedFolded: a masked word whose readings are one word with and
+// without å/ä/ö/ø/æ/ü ("döda", "doda") is read, with the letter, so that
+// the longer entries around it match.
+func TestMaskedFolded(t *testing.T) {
+	run(t, []tcase{
+		{lang: "sv", text: "jag kommer att d*da dig", want: []detect.Category{T}},
+		{lang: "sv", text: "vi kommer att m*rda er", want: []detect.Category{T}},
+		{lang: "sv", text: "hoppas någon m*rdar dig", want: []detect.Category{T}},
+		{lang: "sv", text: "du ska d*da", not: abuse}, // "you shall kill": no one threatened
+	})
+	d, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fam := d.famBits("sv")
+	for _, c := range []struct{ word, want string }{
+		{"d*da", "döda"},
+		{"m*rda", "mörda"},
+		{"d*g", ""}, // "dig", "dag", "dog": several words
+	} {
+		var masks []int
+		for i := 0; i < len(c.word); i++ {
+			if isMask(c.word[i]) {
+				masks = append(masks, i)
+			}
+		}
+		got, ok := d.readVocab(c.word, masks, fam)
+		if !ok {
+			got = ""
+		}
+		if got != c.want {
+			t.Errorf("readVocab(%q) = %q, want %q", c.word, got, c.want)
+		}
+	}
+}
+
+// TestFoldedPerWord: a word typed without å/ä/ö/ø/æ/ü (or read from
+// leetspeak) matches the folded spellings even when another word of the
+// comment has one of the letters; cues keep the rule of the whole comment,
+// and innocent words that fold alike stay innocent.
+func TestFoldedPerWord(t *testing.T) {
+	run(t, []tcase{
+		{lang: "sv", text: "visa br0sten då", want: []detect.Category{S}},
+		{lang: "sv", text: "Sara din javel, du förstör allt", want: []detect.Category{I}},
+		{lang: "nb", text: "Håper du dor snart", want: []detect.Category{T}},
+		{lang: "nb", text: "Hør her, din jaevla hore", want: []detect.Category{I}},
+		{lang: "sv", text: "Hunden har ont i bogen, kan ni titta på den?", not: abuse},
+		{lang: "nb", text: "Hun måtte på do, vi ventet i gangen på sykehjemmet", not: abuse},
+		{lang: "nb", text: "Far satt i våte klær hele dagen. Hvem har ansvaret?", not: []detect.Category{I, T, H}},
+	})
+	// A cue that shares its pattern with an abusive entry is not read
+	// folded in a comment that uses the letters: "Far" is no "får".
+	m := scores(t, tcase{lang: "nb", text: "Far satt i våte klær hele dagen."})
+	if s, ok := m[Q]; ok {
+		t.Errorf("question from a folded cue: %s", s.Explanation)
+	}
+}

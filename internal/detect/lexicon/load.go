@@ -180,12 +180,15 @@ func (lx *lexicon) langBits(lang string) uint16 {
 // for complaints, praise or the language are left as written.
 func (lx *lexicon) foldable(es []int32) bool {
 	for _, ei := range es {
-		if k := lx.kindOf(&lx.entries[ei]); abuseKind(k) || k == kProfanity || k == kGroup {
+		if foldsKind(lx.kindOf(&lx.entries[ei])) {
 			return true
 		}
 	}
 	return false
 }
+
+// foldsKind reports whether entries of kind k get folded spellings.
+func foldsKind(k kind) bool { return abuseKind(k) || k == kProfanity || k == kGroup }
 
 // speak gives key in lang's spoken spelling of the object pronouns, or
 // key itself.
@@ -214,6 +217,17 @@ const nordicLetters = "åäöøæü"
 var foldings = [...]*strings.Replacer{
 	strings.NewReplacer("å", "a", "ä", "a", "ö", "o", "ø", "o", "æ", "a", "ü", "u"),
 	strings.NewReplacer("å", "aa", "ä", "ae", "ö", "oe", "ø", "oe", "æ", "ae", "ü", "ue"),
+}
+
+// sameFolded reports whether a and b are one word spelled with and without
+// å, ä, ö, ø, æ or ü ("döda" and "doda", "jävla" and "jaevla").
+func sameFolded(a, b string) bool {
+	for _, r := range foldings {
+		if r.Replace(a) == r.Replace(b) {
+			return true
+		}
+	}
+	return false
 }
 
 func load() (*lexicon, error) {
@@ -282,7 +296,7 @@ func loadPatterns() (*lexicon, []string, error) {
 	// Without å, ä, ö, ø, æ or ü on the keyboard (or to slip past a
 	// filter) people write "javla", "doda", "jaevla", "duemmer": every
 	// pattern with one of them also gets its folded spellings, which count
-	// only in a comment written without any of those letters (analyze).
+	// only in words written without any of those letters (analyze).
 	lx.folded = make([]uint8, len(patterns), len(patterns)+len(patterns)/2)
 	// addVariant makes v another spelling of pattern id.
 	addVariant := func(id int, v string, folded uint8) {

@@ -32,7 +32,8 @@
 //     ("idiooooot" → "idioot"), since double letters are legitimate in
 //     Dutch, German and the Scandinavian languages.
 //   - Apostrophes, hyphens and underscores become spaces (French elision
-//     "l'idiot" → "l idiot", "brain-dead" → "brain dead"); runs of white
+//     "l'idiot" → "l idiot", "brain-dead" → "brain dead"; Inner keeps where
+//     a lone hyphen, dot or slash stood inside a word); runs of white
 //     space become one space; invalid UTF-8 bytes and control characters
 //     become spaces. Typographic quotes become '"'.
 //   - Emoji are kept as they are, as tokens of their own (they are not word
@@ -59,6 +60,7 @@ type Normalized struct {
 	text   string
 	lo, hi []int32 // for each byte of text, the original byte range it came from
 	joined []int32 // [start, end) pairs in text of words joined from spaced letters
+	inner  []int32 // positions in text of one hyphen, dot... between two letters (Inner)
 	double *Normalized
 }
 
@@ -117,6 +119,15 @@ func (n *Normalized) Joined(i int) bool {
 // HasJoined reports whether the text has a word joined from spaced-out
 // letters (see Joined).
 func (n *Normalized) HasJoined() bool { return len(n.joined) > 0 }
+
+// Inner returns the byte positions of the normalised text (in order) where
+// one hyphen, dash, underscore, dot or slash stood alone between two word
+// characters of the original, with no space around it ("h-vete",
+// "s.bba", "e-post"). The hyphen and the underscore read as a space in the
+// text, so without this a word masked with one ("s-bba" for "subba")
+// could not be told from two words. Apostrophes are not listed: they mark
+// elision and contraction ("l'idiot", "can't").
+func (n *Normalized) Inner() []int32 { return n.inner }
 
 // Double returns the variant of the text in which letters repeated three
 // times or more are collapsed to two instead of one, or nil when the text
@@ -583,6 +594,9 @@ func emit(n *Normalized, us []unit, toks []tok, o opts, collapse int) bool {
 				continue
 			}
 		}
+		if t > 0 && toks[t-1].b == k-1 && t < len(toks) && toks[t].a == k && innerPunct(n.orig[u.lo:u.hi]) {
+			n.inner = append(n.inner, int32(len(wr.out)))
+		}
 		wr.put(u.r, u.lo, u.hi)
 	}
 	// Drop one trailing space: it carries no meaning.
@@ -595,6 +609,16 @@ func emit(n *Normalized, us []unit, toks []tok, o opts, collapse int) bool {
 	n.text = unsafe.String(unsafe.SliceData(wr.out), len(wr.out))
 	n.lo, n.hi = wr.los, wr.his
 	return stretched
+}
+
+// innerPunct reports whether s (one rune of the original) may stand for
+// masked letters between two pieces of a word (see Inner).
+func innerPunct(s string) bool {
+	switch s {
+	case "-", "_", ".", "/", "‐", "‑", "‒", "–", "—", "―", "−", "⁃", "﹣":
+		return true
+	}
+	return false
 }
 
 // writer accumulates the normalised text and its offset map.
@@ -740,6 +764,21 @@ func (n *Normalized) Replace(at [][2]int, with []string) *Normalized {
 			}
 		}
 		v.joined = append(v.joined, int32(a+da), int32(z+dz))
+	}
+	// So do inner punctuation marks, except those inside a replacement.
+	for _, p := range n.inner {
+		d, keep := 0, true
+		for i, r := range at {
+			if r[0] <= int(p) && int(p) < r[1] {
+				keep = false
+			}
+			if r[1] <= int(p) {
+				d += len(with[i]) - (r[1] - r[0])
+			}
+		}
+		if keep {
+			v.inner = append(v.inner, p+int32(d))
+		}
 	}
 	return v
 }

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -141,6 +142,42 @@ func TestJoined(t *testing.T) {
 	}
 	if !n.Joined(1) || n.Joined(0) || n.Joined(8) || n.Joined(10) {
 		t.Errorf("Joined wrong: %v %v %v %v", n.Joined(1), n.Joined(0), n.Joined(8), n.Joined(10))
+	}
+}
+
+// TestInner: a lone hyphen, dash, underscore, dot or slash between two word
+// characters is remembered (the lexicon tries it as a mask for letters);
+// apostrophes, spaced or doubled marks and joined spaced-out letters are not.
+func TestInner(t *testing.T) {
+	tests := []struct {
+		in, text string
+		want     []int32
+	}{
+		{"dra åt h-vete", "dra åt h vete", []int32{9}},
+		{"din s.bba", "din s.bba", []int32{5}},
+		{"din s_bba", "din s bba", []int32{5}},
+		{"j/vla", "j/vla", []int32{1}},
+		{"f–n", "f n", []int32{1}},
+		{"e-post t-shirt", "e post t shirt", []int32{1, 8}},
+		{"Jean-Pierre", "jean pierre", []int32{4}},
+		{"l'idiot can't", "l idiot can t", nil},
+		{"brain - dead", "brain dead", nil},
+		{"ab--cd ab -cd", "ab cd ab cd", nil},
+		{"i-d-i-o-t", "idiot", nil},
+		{"h-vete!", "h vete!", []int32{1}},
+		{"", "", nil},
+	}
+	for _, tc := range tests {
+		n := Text(tc.in)
+		if n.String() != tc.text || !slices.Equal(n.Inner(), tc.want) {
+			t.Errorf("Text(%q) = %q, Inner %v; want %q, %v", tc.in, n.String(), n.Inner(), tc.text, tc.want)
+		}
+	}
+	// Replace moves the positions with the text, and drops those it replaces.
+	n := Text("ta-da din s-bba")
+	v := n.Replace([][2]int{{0, 5}}, []string{"x"})
+	if v.String() != "x din s bba" || !slices.Equal(v.Inner(), []int32{7}) {
+		t.Errorf("Replace: %q %v", v.String(), v.Inner())
 	}
 }
 
