@@ -804,8 +804,8 @@ func spaces(text string, a, b int32) bool {
 }
 
 // beforeName reports whether text[a:b], between a part and the staff
-// name after it, is spaces, maybe after a comma ("ich hoffe, Dr. Müller
-// stirbt").
+// name after it (or a name and the part after it), is spaces, maybe after
+// a comma ("ich hoffe, Dr. Müller stirbt", "Sara, dö").
 func beforeName(text string, a, b int32) bool {
 	if a < b && text[a] == ',' {
 		a++
@@ -844,7 +844,9 @@ func nameAround(text string, names []hit, from, to int32, gap bool) int {
 		if !slotName(n) || from >= 0 && !beforeName(text, from, n.s) {
 			continue
 		}
-		if to >= 0 && !(spaces(text, n.t, to) || gap && fewWords(text, n.t, to)) {
+		// After the name a comma may set it off as the one addressed
+		// ("Sara, dö!").
+		if to >= 0 && !(beforeName(text, n.t, to) || gap && fewWords(text, n.t, to)) {
 			continue
 		}
 		if best < 0 || n.t-n.s > names[best].t-names[best].s {

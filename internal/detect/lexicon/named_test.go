@@ -123,6 +123,11 @@ func TestStaffSlot(t *testing.T) {
 		{lang: "en", text: "People like Karim tend to end up in hospital", staff: staff, want: []detect.Category{thr, h}},
 		{lang: "en", text: "Nobody would miss Sophie if she died tomorrow", staff: staff, want: []detect.Category{h}, not: []detect.Category{detect.Crisis}},
 		{lang: "sv", text: "Vi slutar inte tills Erik Berg får sparken", staff: staff, want: []detect.Category{h}},
+		// The name set off by a comma as the one addressed.
+		{lang: "sv", text: "Ingrid, dö!", staff: staff, want: []detect.Category{h}},
+		{lang: "nb", text: "dø Karim", staff: staff, want: []detect.Category{h}},
+		{lang: "sv", text: "Ingrid, dör katten om vi inte opererar?", staff: staff, not: []detect.Category{h, thr}},
+		{lang: "sv", text: "Karim, vi vill inte att hunden ska dö", staff: staff, not: []detect.Category{h, thr}},
 		// Another capitalised word, or no workspace staff, fills no slot.
 		{lang: "sv", text: "Såna som Pelle brukar hamna på sjukhus", staff: staff, not: []detect.Category{thr}},
 		{lang: "en", text: "People like Karim tend to end up in hospital", not: []detect.Category{thr}},
