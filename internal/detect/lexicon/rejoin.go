@@ -214,7 +214,8 @@ func (d *Detector) rejoin(n *normalize.Normalized, lang string) *normalize.Norma
 	var buf [64]byte
 	prevS, prevE := -1, -1 // the word before, when only a separator lies between
 	for i := 0; i < len(text); {
-		if !isWordAt(text, i) {
+		// ASCII inline: this loop reads every byte of every comment.
+		if c := text[i]; c < utf8.RuneSelf && !asciiWord[c] || c >= utf8.RuneSelf && !isWordAt(text, i) {
 			if i > prevE || !isJoinSep(text[i]) {
 				prevS = -1 // more than one separator, or punctuation: no join
 			}
@@ -222,7 +223,17 @@ func (d *Detector) rejoin(n *normalize.Normalized, lang string) *normalize.Norma
 			continue
 		}
 		s := i
-		for i < len(text) && isWordAt(text, i) {
+		for i < len(text) {
+			if c := text[i]; c < utf8.RuneSelf {
+				if !asciiWord[c] {
+					break
+				}
+				i++
+				continue
+			}
+			if !isWordAt(text, i) {
+				break
+			}
 			_, w := utf8.DecodeRuneInString(text[i:])
 			i += w
 		}
