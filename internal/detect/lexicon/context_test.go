@@ -210,3 +210,26 @@ func TestCampaignDampsComplaints(t *testing.T) {
 		}
 	}
 }
+
+// TestSlurAtRoleDampsComplaints: a slur for a person aimed at a staff
+// member named by their role is an attack whatever complaint comes with
+// it; a milder name leaves the complaint standing.
+func TestSlurAtRoleDampsComplaints(t *testing.T) {
+	for _, tc := range []struct {
+		tcase
+		attack bool
+	}{
+		{tcase{lang: "sv", text: "Den nya veterinären är en inkompetent kärring som borde sparkas"}, true},
+		{tcase{lang: "sv", text: "Läkaren var en idiot som inte lyssnade, jag vill klaga"}, false},
+		{tcase{lang: "sv", text: "Sköterskan var otrevlig och inkompetent, det här är en anmälan"}, false},
+	} {
+		m := scores(t, tc.tcase)
+		cmp, ins := m[detect.Complaint].Score, m[detect.Insult].Score
+		if tc.attack && (cmp >= 0.6 || ins < 0.9) {
+			t.Errorf("%s: want insult >= 0.9 and complaint < 0.6, got %.2f and %.2f", tc.text, ins, cmp)
+		}
+		if !tc.attack && cmp < 0.6 {
+			t.Errorf("%s: want complaint >= 0.6, got %.2f (insult %.2f)", tc.text, cmp, ins)
+		}
+	}
+}

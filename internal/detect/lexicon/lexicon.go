@@ -2163,6 +2163,13 @@ func (r *results) personalAttack() bool {
 		if s.score >= 0.8 && clean(s.why) && (s.why.tgt == tYou || s.why.tgt == tNamed) {
 			return true
 		}
+		// A slur for a person ("kärring", "Fotze") aimed at a third person
+		// — a staff member named by their role, "she" — is an attack
+		// whatever complaint comes with it; milder names ("idiot") leave
+		// the complaint standing.
+		if s.score >= 0.9 && s.sev >= 3 && clean(s.why) && s.why.tgt == tPerson {
+			return true
+		}
 	}
 	for _, s := range r.by[kSexual] {
 		if s.score >= 0.7 && clean(s.why) && (s.why.tgt == tYou || s.why.tgt == tNamed) {
