@@ -482,13 +482,7 @@ func (a *automaton) scanFrom(text string, from int, f func(id, start, end int32)
 	for i := from; s >= 0 && i < len(text); i++ {
 		c := text[i]
 		if i > from && utf8.RuneStart(c) {
-			var w bool
-			if c < utf8.RuneSelf {
-				w = asciiWord[c]
-			} else {
-				r, _ := utf8.DecodeRuneInString(text[i:])
-				w = normalize.IsWordRune(r)
-			}
+			w := isWordAt(text, i)
 			if w && !prevWord {
 				if s = a.goTo(s, marker); s < 0 {
 					return

@@ -488,27 +488,9 @@ func (lx *lexicon) addSlotted(idx int32, addPat func(string, int32)) error {
 	}
 	lx.entries[idx].parts = int8(len(texts))
 	lx.entries[idx].named, lx.entries[idx].gapped = named, gapped
-	forms := 1
-	for i, p := range texts {
-		all, err := expand(p)
-		if err != nil {
-			return fmt.Errorf("%s: %v", e.where, err)
-		}
-		forms *= len(all)
-		for _, form := range all {
-			form, pre, suf, err := wild(form)
-			if err != nil || (pre && i > 0) || (suf && i < len(texts)-1) {
-				return fmt.Errorf("%s: bad wildcard in %q", e.where, e.term)
-			}
-			key := normalize.Key(form)
-			if key == "" {
-				return fmt.Errorf("%s: part %d of %q is empty", e.where, i+1, e.term)
-			}
-			pe := entry{term: form, lang: e.lang, kind: kPart, whole: idx, part: int8(i), where: e.where, pre: pre, suf: suf}
-			pi := int32(len(lx.entries))
-			lx.entries = append(lx.entries, pe)
-			addPat(key, pi)
-		}
+	forms, err := lx.addParts(idx, texts, addPat)
+	if err != nil {
+		return err
 	}
 	lx.counts[cl][e.kind.String()] += forms
 	return nil
@@ -563,20 +545,31 @@ func (lx *lexicon) addTerm(idx int32, addPat func(string, int32)) error {
 		return nil
 	}
 	lx.entries[idx].parts = int8(len(parts))
+	var err error
+	forms, err = lx.addParts(idx, parts, addPat)
+	return err
+}
+
+// addParts registers the parts of entry idx (the text between its gaps
+// and staff slots), each expanded to its spellings, and returns how many
+// spelled-out terms they stand for.
+func (lx *lexicon) addParts(idx int32, parts []string, addPat func(string, int32)) (int, error) {
+	e := lx.entries[idx]
+	forms := 1
 	for i, p := range parts {
 		all, err := expand(p)
 		if err != nil {
-			return fmt.Errorf("%s: %v", e.where, err)
+			return forms, fmt.Errorf("%s: %v", e.where, err)
 		}
 		forms *= len(all)
 		for _, form := range all {
 			form, pre, suf, err := wild(form)
 			if err != nil || (pre && i > 0) || (suf && i < len(parts)-1) {
-				return fmt.Errorf("%s: bad wildcard in %q", e.where, e.term)
+				return forms, fmt.Errorf("%s: bad wildcard in %q", e.where, e.term)
 			}
 			key := normalize.Key(form)
 			if key == "" {
-				return fmt.Errorf("%s: part %d of %q is empty", e.where, i+1, e.term)
+				return forms, fmt.Errorf("%s: part %d of %q is empty", e.where, i+1, e.term)
 			}
 			pe := entry{term: form, lang: e.lang, kind: kPart, whole: idx, part: int8(i), where: e.where, pre: pre, suf: suf}
 			pi := int32(len(lx.entries))
@@ -584,7 +577,7 @@ func (lx *lexicon) addTerm(idx int32, addPat func(string, int32)) error {
 			addPat(key, pi)
 		}
 	}
-	return nil
+	return forms, nil
 }
 
 // wild strips the wildcards of one spelled-out form: a leading '*' lets the

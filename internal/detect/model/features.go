@@ -567,10 +567,7 @@ func (x *Extractor) extract(text string) []feat {
 	for t := range x.toks {
 		tk := &x.toks[t]
 		rs := x.runes[tk.r0:tk.r1]
-		h := fnvOffset ^ nsWord
-		for _, r := range rs {
-			h = (h ^ uint64(r)) * fnvPrime
-		}
+		h := wordHash(rs)
 		tk.wordHash = h
 		x.emit(h, int32(t), -1)
 		x.charGrams(rs, int32(t))
@@ -584,6 +581,15 @@ func (x *Extractor) extract(text string) []feat {
 		}
 	}
 	return x.feats
+}
+
+// wordHash is the hash of a word's feature (FNV-1a over its runes).
+func wordHash(rs []rune) uint64 {
+	h := fnvOffset ^ nsWord
+	for _, r := range rs {
+		h = (h ^ uint64(r)) * fnvPrime
+	}
+	return h
 }
 
 // Features returns the hashed features of text as buckets with the sign in

@@ -77,10 +77,7 @@ func (d *Detector) scoreWords(sc *scratch, text string) ([NumHeads]float64, int)
 	for t := range x.toks {
 		tk := &x.toks[t]
 		rs := x.runes[tk.r0:tk.r1]
-		h := fnvOffset ^ nsWord
-		for _, r := range rs {
-			h = (h ^ uint64(r)) * fnvPrime
-		}
+		h := wordHash(rs)
 		tk.wordHash = h
 		e, ok := sc.words.slot(h, rs, tk.f1 > tk.f0)
 		if !ok {
