@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -64,6 +65,27 @@ func Detect(ctx context.Context, e *detect.Engine, comments []string) DetectRepo
 		P50: Percentile(lat, 50), P99: Percentile(lat, 99), Max: Percentile(lat, 100),
 		HeapMiB: float64(ms.HeapAlloc) / (1 << 20), PeakRSSMiB: peakRSS(), Detectors: e.Versions(),
 	}
+}
+
+// RunsSummary sums up repeated runs of the detection benchmark: on a
+// shared machine one run's throughput moves with the neighbours' load, so
+// the best and the median of several are printed, with every run.
+func RunsSummary(reps []DetectReport) string {
+	if len(reps) == 0 {
+		return ""
+	}
+	per := make([]float64, len(reps))
+	p99 := make([]time.Duration, len(reps))
+	for i, r := range reps {
+		per[i], p99[i] = r.PerSecond, r.P99
+	}
+	slices.Sort(per)
+	med := per[len(per)/2]
+	if len(per)%2 == 0 {
+		med = (per[len(per)/2-1] + per[len(per)/2]) / 2
+	}
+	return fmt.Sprintf("%d runs: throughput best %.0f, median %.0f, worst %.0f comments/s; p99 median %s",
+		len(reps), per[len(per)-1], med, per[0], us(Percentile(p99, 50)))
 }
 
 // peakRSS reads VmHWM from /proc (Linux); 0 elsewhere.

@@ -18,7 +18,7 @@ func runBench(ctx context.Context, env Env, args []string) error {
 		return runBenchStorms(ctx, env, args[1:])
 	}
 	if len(args) == 0 || args[0] != "ingest" {
-		return usagef("bench ingest [--items N] [--batch N] [--concurrency N] [--rate ITEMS_PER_S] | bench detect [--items N] [--size BYTES] | bench storms [--weeks 8] [--storms 24] [--seed N]")
+		return usagef("bench ingest [--items N] [--batch N] [--concurrency N] [--rate ITEMS_PER_S] | bench detect [--items N] [--size BYTES] [--runs N] | bench storms [--weeks 8] [--storms 24] [--seed N]")
 	}
 	fs := newFlags(env, "bench ingest", "bench ingest [--items N] [--batch N] [--concurrency N] [--rate ITEMS_PER_S]")
 	items := fs.Int("items", 50000, "items to send")
@@ -49,20 +49,33 @@ func runBench(ctx context.Context, env Env, args []string) error {
 }
 
 func runBenchDetect(ctx context.Context, env Env, args []string) error {
-	fs := newFlags(env, "bench detect", "bench detect [--items N] [--size BYTES]")
+	fs := newFlags(env, "bench detect", "bench detect [--items N] [--size BYTES] [--runs N]")
 	items := fs.Int("items", 20000, "comments to classify")
 	size := fs.Int("size", 200, "bytes per comment")
+	runs := fs.Int("runs", 1, "times to run over the comments (best and median printed when more than one)")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *items < 1 || *size < 10 {
-		return usagef("--items must be >= 1 and --size >= 10")
+	if *items < 1 || *size < 10 || *runs < 1 || *runs > 100 {
+		return usagef("--items must be >= 1, --size >= 10 and --runs between 1 and 100")
 	}
 	runtime.GOMAXPROCS(1) // "per core": one goroutine on one processor
 	engine, err := builtin.Engine()
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(env.Stdout, bench.Detect(ctx, engine, bench.Comments(*items, *size)))
+	comments := bench.Comments(*items, *size)
+	var reps []bench.DetectReport
+	for range *runs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		rep := bench.Detect(ctx, engine, comments)
+		reps = append(reps, rep)
+		fmt.Fprintln(env.Stdout, rep)
+	}
+	if len(reps) > 1 {
+		fmt.Fprintln(env.Stdout, bench.RunsSummary(reps))
+	}
 	return nil
 }
