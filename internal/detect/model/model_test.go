@@ -275,12 +275,19 @@ func FuzzDetect(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	x := NewExtractor(d.w.Config)
 	f.Fuzz(func(t *testing.T, text string) {
 		sigs, err := d.Detect(context.Background(), detect.Input{Text: text})
 		if err != nil {
 			t.Fatal(err)
 		}
 		checkSignals(t, text, sigs)
+		// Remembered words score as the trainer's features do, bit for bit.
+		if feats := x.Features(text); len(feats) > 0 {
+			if got, want := d.Scores(text), d.w.Calibrate(d.w.Raw(feats)); got != want {
+				t.Fatalf("%q: detector %v, trainer %v", text, got, want)
+			}
+		}
 	})
 }
 
