@@ -732,7 +732,10 @@ func joinParts(lx *lexicon, text string, hits, parts, names []hit) []hit {
 	if len(parts) == 0 {
 		return hits
 	}
-	sort.Slice(parts, func(a, b int) bool { return parts[a].s < parts[b].s })
+	// slices.SortFunc runs the same pdqsort as sort.Slice (cmp < 0 where
+	// less was true), so the parts keep their order, ties included,
+	// without the swapper sort.Slice allocates.
+	slices.SortFunc(parts, func(x, y hit) int { return cmp.Compare(x.s, y.s) })
 	for i := range parts {
 		p := &parts[i]
 		pe := &lx.entries[p.e]
