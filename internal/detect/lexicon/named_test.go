@@ -123,6 +123,11 @@ func TestStaffSlot(t *testing.T) {
 		{lang: "en", text: "People like Karim tend to end up in hospital", staff: staff, want: []detect.Category{thr, h}},
 		{lang: "en", text: "Nobody would miss Sophie if she died tomorrow", staff: staff, want: []detect.Category{h}, not: []detect.Category{detect.Crisis}},
 		{lang: "sv", text: "Vi slutar inte tills Erik Berg får sparken", staff: staff, want: []detect.Category{h}},
+		// Beyond insults: livelihood, private channels.
+		{lang: "sv", text: "Vi ska se till att Ingrid aldrig får jobba med djur igen", staff: staff, want: []detect.Category{h}},
+		{lang: "sv", text: "Vi ska se till att hon aldrig får jobba ensam igen, det var för tungt", staff: staff, not: []detect.Category{h}},
+		{lang: "en", text: "Call Karim all night until he answers", staff: staff, want: []detect.Category{h}},
+		{lang: "en", text: "Call her at home if the lab results come back, she asked for that", staff: staff, not: []detect.Category{h}},
 		// The name set off by a comma as the one addressed.
 		{lang: "sv", text: "Ingrid, dö!", staff: staff, want: []detect.Category{h}},
 		{lang: "nb", text: "dø Karim", staff: staff, want: []detect.Category{h}},
