@@ -748,7 +748,7 @@ func joinParts(lx *lexicon, text string, hits, parts, names []hit) []hit {
 		}
 		s, w0, sent := p.s, p.w0, p.sent
 		if whole.named&1 != 0 {
-			k := nameAround(text, names, -1, p.s, whole.gapped&1 != 0)
+			k := nameAround(text, names, -1, p.s, whole.gapped&1 != 0, whole.genitive)
 			if k < 0 {
 				continue
 			}
@@ -767,7 +767,7 @@ func joinParts(lx *lexicon, text string, hits, parts, names []hit) []hit {
 					continue
 				}
 				if slot {
-					if nameBetween(text, names, last.t, q.s, whole.gapped&(1<<k) != 0) {
+					if nameBetween(text, names, last.t, q.s, whole.gapped&(1<<k) != 0, whole.genitive) {
 						last, ok = q, true
 						break
 					}
@@ -787,7 +787,7 @@ func joinParts(lx *lexicon, text string, hits, parts, names []hit) []hit {
 		}
 		t, w1 := last.t, last.w1
 		if whole.named&(1<<whole.parts) != 0 {
-			k := nameAround(text, names, last.t, -1, false)
+			k := nameAround(text, names, last.t, -1, false, whole.genitive)
 			if k < 0 {
 				continue
 			}
@@ -838,18 +838,24 @@ func fewWords(text string, a, b int32) bool {
 
 // slotName reports whether name hit n may fill a staff slot: the name as
 // written, not its genitive ("ingen skulle sakna Ingrids attityd" is
-// about her manner, not her).
-func slotName(n *hit) bool { return int(n.t-n.s) == len(n.name) }
+// about her manner, not her); for a genitive slot (gen), only the
+// genitive ("dela Saras bild").
+func slotName(n *hit, gen bool) bool {
+	if gen {
+		return int(n.t-n.s) == len(n.name)+1
+	}
+	return int(n.t-n.s) == len(n.name)
+}
 
 // nameAround returns the staff name that starts right after from (when
 // from >= 0) or ends right before to (when to >= 0; with gap, up to
 // three words before it), only spaces between, the longest ("erik berg"
 // rather than "berg"), or -1.
-func nameAround(text string, names []hit, from, to int32, gap bool) int {
+func nameAround(text string, names []hit, from, to int32, gap, gen bool) int {
 	best := -1
 	for k := range names {
 		n := &names[k]
-		if !slotName(n) || from >= 0 && !beforeName(text, from, n.s) {
+		if !slotName(n, gen) || from >= 0 && !beforeName(text, from, n.s) {
 			continue
 		}
 		// After the name a comma may set it off as the one addressed
@@ -866,10 +872,10 @@ func nameAround(text string, names []hit, from, to int32, gap bool) int {
 
 // nameBetween reports whether a staff name is all that stands between
 // from and to, besides spaces (with gap, up to three words after it).
-func nameBetween(text string, names []hit, from, to int32, gap bool) bool {
+func nameBetween(text string, names []hit, from, to int32, gap, gen bool) bool {
 	for k := range names {
 		n := &names[k]
-		if slotName(n) && beforeName(text, from, n.s) && (spaces(text, n.t, to) || gap && fewWords(text, n.t, to)) {
+		if slotName(n, gen) && beforeName(text, from, n.s) && (spaces(text, n.t, to) || gap && fewWords(text, n.t, to)) {
 			return true
 		}
 	}

@@ -119,6 +119,9 @@ type entry struct {
 	// hamnar på sjukhus"): bit k, up to three words between the name and
 	// part k.
 	named, gapped uint8
+	// genitive: the term's staff slots take the name in the genitive
+	// ("<staff's> hemadress": "Lindqvists", "Ingrids"), and only that.
+	genitive bool
 	where         string
 }
 
@@ -369,11 +372,23 @@ func loadPatterns() (*lexicon, []string, error) {
 // only where a staff name fills the slot (joinParts).
 const staffSlot = "<staff>"
 
+// staffGenSlot is the slot for a staff name in the genitive, as the
+// detector reads it ("Saras", "Dr Lindqvists": the name and an s): "dela
+// <staff's> bild". A term has slots of one kind only.
+const staffGenSlot = "<staff's>"
+
 // addEntry registers the patterns of entry idx. A term with the staff
 // placeholder among alternatives ("(hon|han|<staff>) dör") becomes two
 // entries: one with the other alternatives, one with the slot.
 func (lx *lexicon) addEntry(idx int32, addPat func(string, int32)) error {
 	term := lx.entries[idx].term
+	if strings.Contains(term, staffGenSlot) {
+		term = strings.ReplaceAll(term, staffGenSlot, staffSlot)
+		if strings.Count(term, staffSlot) != strings.Count(lx.entries[idx].term, staffGenSlot) {
+			return fmt.Errorf("%s: %q mixes %s and %s: a term takes one kind of staff slot", lx.entries[idx].where, lx.entries[idx].term, staffSlot, staffGenSlot)
+		}
+		lx.entries[idx].term, lx.entries[idx].genitive = term, true
+	}
 	if !strings.Contains(term, staffSlot) {
 		return lx.addTerm(idx, addPat)
 	}

@@ -123,6 +123,11 @@ func TestStaffSlot(t *testing.T) {
 		{lang: "en", text: "People like Karim tend to end up in hospital", staff: staff, want: []detect.Category{thr, h}},
 		{lang: "en", text: "Nobody would miss Sophie if she died tomorrow", staff: staff, want: []detect.Category{h}, not: []detect.Category{detect.Crisis}},
 		{lang: "sv", text: "Vi slutar inte tills Erik Berg får sparken", staff: staff, want: []detect.Category{h}},
+		// A genitive slot takes the name in the genitive, and only that.
+		{lang: "sv", text: "Här är Dr Lindqvists hemadress, gör vad ni vill med den", staff: staff, want: []detect.Category{h}},
+		{lang: "sv", text: "Spamma Ingrids instagram tills hon slutar", staff: staff, want: []detect.Category{h}},
+		{lang: "sv", text: "Dela gärna Ingrids inlägg om vaccinationsdagen", staff: staff, not: []detect.Category{h}},
+		{lang: "sv", text: "Här är Pelles hemadress", staff: staff, not: []detect.Category{h}},
 		// Beyond insults: livelihood, private channels.
 		{lang: "sv", text: "Vi ska se till att Ingrid aldrig får jobba med djur igen", staff: staff, want: []detect.Category{h}},
 		{lang: "sv", text: "Vi ska se till att hon aldrig får jobba ensam igen, det var för tungt", staff: staff, not: []detect.Category{h}},
@@ -167,7 +172,7 @@ func TestStaffTerms(t *testing.T) {
 	if _, _, err := staffTerms("(hon|<staff>s) dör"); err == nil {
 		t.Error("a placeholder inside an alternative must be refused")
 	}
-	for _, bad := range []string{"<staff>", "<staff> <staff> dör", "hoppas .. <staff> dör", ".. <staff> dör", "hoppas <staff> .."} {
+	for _, bad := range []string{"<staff>", "<staff> <staff> dör", "hoppas .. <staff> dör", ".. <staff> dör", "hoppas <staff> ..", "<staff> och <staff's> man", "<staff's>"} {
 		lx := &lexicon{counts: map[string]map[string]int{}}
 		lx.entries = []entry{{term: bad, lang: "sv", kind: kThreat, sev: 3, where: "test"}}
 		if err := lx.addEntry(0, func(string, int32) {}); err == nil {
