@@ -122,7 +122,7 @@ type entry struct {
 	// genitive: the term's staff slots take the name in the genitive
 	// ("<staff's> hemadress": "Lindqvists", "Ingrids"), and only that.
 	genitive bool
-	where         string
+	where    string
 }
 
 // Lexicon is the compiled set of entries.
