@@ -454,12 +454,9 @@ func staffTerms(term string) (plain, slotted string, err error) {
 	return p.String(), s.String(), nil
 }
 
-// addSlotted registers a term with staff slots ("(hoppas|jag hoppas)
-// <staff> dör"): the text between slots and gaps becomes parts, and the
-// whole entry records where the names stand. A slot may open or close the
-// term; two slots, or a slot and a gap, must have text between them.
-func (lx *lexicon) addSlotted(idx int32, addPat func(string, int32)) error {
-	e := lx.entries[idx]
+// countForms adds the spelled-out terms an entry stands for to the counts
+// by language (emoji entries have none) and kind.
+func (lx *lexicon) countForms(e *entry, forms int) {
 	cl := e.lang
 	if cl == "" {
 		cl = "emoji"
@@ -467,6 +464,15 @@ func (lx *lexicon) addSlotted(idx int32, addPat func(string, int32)) error {
 	if lx.counts[cl] == nil {
 		lx.counts[cl] = map[string]int{}
 	}
+	lx.counts[cl][e.kind.String()] += forms
+}
+
+// addSlotted registers a term with staff slots ("(hoppas|jag hoppas)
+// <staff> dör"): the text between slots and gaps becomes parts, and the
+// whole entry records where the names stand. A slot may open or close the
+// term; two slots, or a slot and a gap, must have text between them.
+func (lx *lexicon) addSlotted(idx int32, addPat func(string, int32)) error {
+	e := lx.entries[idx]
 	var texts []string
 	var named, gapped uint8
 	pieces := strings.Split(e.term, staffSlot)
@@ -507,7 +513,7 @@ func (lx *lexicon) addSlotted(idx int32, addPat func(string, int32)) error {
 	if err != nil {
 		return err
 	}
-	lx.counts[cl][e.kind.String()] += forms
+	lx.countForms(&e, forms)
 	return nil
 }
 
@@ -521,15 +527,8 @@ func (e *entry) pieced() bool { return e.parts > 1 || e.named != 0 }
 // parts stay few however many spellings each has.
 func (lx *lexicon) addTerm(idx int32, addPat func(string, int32)) error {
 	e := lx.entries[idx]
-	cl := e.lang
-	if cl == "" {
-		cl = "emoji"
-	}
-	if lx.counts[cl] == nil {
-		lx.counts[cl] = map[string]int{}
-	}
 	forms := 1 // spelled-out terms this line stands for
-	defer func() { lx.counts[cl][e.kind.String()] += forms }()
+	defer func() { lx.countForms(&e, forms) }()
 	parts := splitGaps(e.term)
 	if len(parts) > 4 {
 		return fmt.Errorf("%s: at most 3 gaps (..) in a term", e.where)

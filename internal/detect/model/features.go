@@ -559,6 +559,18 @@ func (x *Extractor) charGrams(rs []rune, tok int32) {
 	x.feats = feats
 }
 
+// ownFeatures emits token t's own features (h is its word hash): the
+// word, its character n-grams, and those of its spelling without
+// diacritics when it has one.
+func (x *Extractor) ownFeatures(t int, h uint64) {
+	tk := &x.toks[t]
+	x.emit(h, int32(t), -1)
+	x.charGrams(x.runes[tk.r0:tk.r1], int32(t))
+	if tk.f1 > tk.f0 {
+		x.charGrams(x.runes[tk.f0:tk.f1], int32(t))
+	}
+}
+
 // Extract computes the features of text. The result is valid until the
 // next call.
 func (x *Extractor) extract(text string) []feat {
@@ -569,11 +581,7 @@ func (x *Extractor) extract(text string) []feat {
 		rs := x.runes[tk.r0:tk.r1]
 		h := wordHash(rs)
 		tk.wordHash = h
-		x.emit(h, int32(t), -1)
-		x.charGrams(rs, int32(t))
-		if tk.f1 > tk.f0 {
-			x.charGrams(x.runes[tk.f0:tk.f1], int32(t))
-		}
+		x.ownFeatures(t, h)
 		if t > 0 {
 			b := (fnvOffset ^ nsBigram ^ x.toks[t-1].wordHash) * fnvPrime
 			b = (b ^ h) * fnvPrime

@@ -84,11 +84,7 @@ func (d *Detector) scoreWords(sc *scratch, text string) ([NumHeads]float64, int)
 			if e == nil {
 				e = &sc.oneWord
 			}
-			x.emit(h, int32(t), -1)
-			x.charGrams(rs, int32(t))
-			if tk.f1 > tk.f0 {
-				x.charGrams(x.runes[tk.f0:tk.f1], int32(t))
-			}
+			x.ownFeatures(t, h)
 			e.sums = sumRows(W, x.feats)
 			e.nfeat = int32(len(x.feats))
 			x.feats = x.feats[:0]
