@@ -170,6 +170,9 @@ func TestBrowserDrill(t *testing.T) {
 	must(t, b, "open the abusive item", chromedp.Navigate(fmt.Sprintf("%s/items/%d", sb, abusive)),
 		chromedp.WaitVisible(chromedp.CSS(`button[name="kind"][value="hide"]`)),
 		chromedp.Click(chromedp.CSS(`form[action$="/claim"] button[value="claim"]`)),
+		// Wait for the page after the claim (its release button): the old
+		// page's hide button would be clicked as it goes away.
+		chromedp.WaitVisible(chromedp.CSS(`form[action$="/claim"] button[value="release"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`button[name="kind"][value="hide"]`)),
 		chromedp.Click(chromedp.CSS(`button[name="kind"][value="hide"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`button[name="kind"][value="unhide"]`)))
