@@ -528,26 +528,22 @@ const (
 	factNoInflect             // no entry takes inflectional endings (flag i)
 )
 
-// matchFacts returns the fact bits of each pattern.
-func (lx *lexicon) matchFacts() []uint8 {
-	facts := make([]uint8, len(lx.byPat))
-	for id, es := range lx.byPat {
-		f := uint8(factNoPre | factNoSuf | factNoInflect)
-		for _, ei := range es {
-			e := &lx.entries[ei]
-			if e.pre {
-				f &^= factNoPre
-			}
-			if e.suf {
-				f &^= factNoSuf
-			}
-			if e.flags&fInflect != 0 {
-				f &^= factNoInflect
-			}
+// matchFacts returns the fact bits of a pattern with entries es.
+func (lx *lexicon) matchFacts(es []int32) uint8 {
+	f := uint8(factNoPre | factNoSuf | factNoInflect)
+	for _, ei := range es {
+		e := &lx.entries[ei]
+		if e.pre {
+			f &^= factNoPre
 		}
-		facts[id] = f
+		if e.suf {
+			f &^= factNoSuf
+		}
+		if e.flags&fInflect != 0 {
+			f &^= factNoInflect
+		}
 	}
-	return facts
+	return f
 }
 
 // marked returns p as the automaton stores it: a marker before each word

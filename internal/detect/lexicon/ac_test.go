@@ -421,8 +421,8 @@ func lexiconPatterns(t testing.TB) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(keys) != len(det.lx.byPat) {
-		t.Fatalf("%d keys for %d patterns", len(keys), len(det.lx.byPat))
+	if len(keys) != len(det.lx.pats) {
+		t.Fatalf("%d keys for %d patterns", len(keys), len(det.lx.pats))
 	}
 	return keys
 }

@@ -332,7 +332,7 @@ func (d *Detector) abusiveCover(s string, cover []int, fam uint16) (int8, int) {
 	var sev int8
 	var ln int
 	lx.ac.scan(s, func(id, a, b int32) {
-		for _, ei := range lx.byPat[id] {
+		for _, ei := range lx.entriesOf(id) {
 			e := &lx.entries[ei]
 			switch e.kind {
 			case kInsult, kProfanity, kHarassment, kThreat, kHate, kSexual:
@@ -378,6 +378,7 @@ type hit struct {
 
 type state struct {
 	words []int32 // byte offset of each word start
+	ends  []int32 // byte offset just past each word
 	sents []int32 // sentence of each word
 	hits  []hit
 	parts []hit
@@ -482,7 +483,7 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 	text := n.String()
 	lx := d.lx
 	// Words and sentences.
-	st.words, st.sents = st.words[:0], st.sents[:0]
+	st.words, st.ends, st.sents = st.words[:0], st.ends[:0], st.sents[:0]
 	sent := int32(0)
 	prevWord := false
 	for i := 0; i < len(text); {
@@ -502,9 +503,14 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 		if word && !prevWord {
 			st.words = append(st.words, int32(i))
 			st.sents = append(st.sents, sent)
+		} else if !word && prevWord {
+			st.ends = append(st.ends, int32(i))
 		}
 		prevWord = word
 		i += w
+	}
+	if prevWord {
+		st.ends = append(st.ends, int32(len(text)))
 	}
 	words := st.words
 	wordAt := func(p int32) int32 {
@@ -529,15 +535,15 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 	// Matching.
 	hits := st.hits[:0]
 	parts := st.parts[:0]
-	facts := lx.facts
 	// The folded spellings are for words typed without the letters (or
 	// read from leetspeak, "br0sten"), whatever the other words of the
 	// comment use: a word that has one of them is matched as written.
 	// Only for abuse and groups, though: a cue sharing the pattern keeps
 	// the rule of the whole comment ("Far satt i våte klær" is no "får").
-	nordic := strings.ContainsAny(text, nordicLetters)
+	nordic := hasNordic(text)
 	onMatch := func(id, s, t int32) {
-		foldedHere := nordic && lx.folded[id] != 0
+		p := lx.pats[id]
+		foldedHere := nordic && p.folded != 0
 		if foldedHere && nordicWord(text, int(s), int(t)) {
 			return
 		}
@@ -545,12 +551,12 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 		// two word-boundary tests below reject them for every entry of
 		// the pattern when its facts say none has a wildcard (or takes
 		// endings) on that side, without reading the entries.
-		if f := facts[id]; f&factNoPre != 0 && isWordAt(text, int(s)) && isWordBefore(text, int(s)) && (t-s < 4 || !n.Joined(int(s))) {
+		if f := p.facts; f&factNoPre != 0 && isWordAt(text, int(s)) && isWordBefore(text, int(s)) && (t-s < 4 || !n.Joined(int(s))) {
 			return
 		} else if f&factNoSuf != 0 && (t-s < 4 || f&factNoInflect != 0) && isWordBefore(text, int(t)) && isWordAt(text, int(t)) && (t-s < 4 || !n.Joined(int(t))) {
 			return
 		}
-		for _, ei := range lx.byPat[id] {
+		for _, ei := range lx.entriesOf(id) {
 			if foldedHere && !foldsKind(lx.kindOf(&lx.entries[ei])) {
 				continue
 			}
@@ -641,7 +647,7 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 	suppress(lx, hits, uint32(active)|uint32(lean)<<16, d.langBit)
 	// Staff names, and anyone named with a title or a handle.
 	hits = append(hits, names...)
-	hits = appendTitled(hits, n, st.words, sentOf)
+	hits = appendTitled(hits, n, st.words, st.ends, sentOf)
 	st.hits = hits
 	j := judge{d: d, n: n, text: text, hits: hits, sentOf: sentOf}
 	for i := range hits {
@@ -671,7 +677,23 @@ func nordicWord(text string, s, t int) bool {
 		_, w := utf8.DecodeRuneInString(text[t:])
 		t += w
 	}
-	return strings.ContainsAny(text[s:t], nordicLetters)
+	return hasNordic(text[s:t])
+}
+
+// hasNordic is strings.ContainsAny(s, nordicLetters), without decoding
+// every rune: each of the letters is two bytes, 0xC3 and one of six.
+func hasNordic(s string) bool {
+	for {
+		i := strings.IndexByte(s, 0xc3)
+		if i < 0 || i+1 >= len(s) {
+			return false
+		}
+		switch s[i+1] {
+		case 0xa5, 0xa4, 0xb6, 0xb8, 0xa6, 0xbc: // å ä ö ø æ ü
+			return true
+		}
+		s = s[i+1:]
+	}
 }
 
 // inflections are the endings a noun flagged `i` may take in the
@@ -1073,29 +1095,27 @@ func appendNames(hits []hit, n *normalize.Normalized, names []string, wordAt fun
 	return hits
 }
 
-// titles announce a person's name: "Dr Lindqvist", "Frau Weber".
-var titles = map[string]bool{
-	"dr": true, "doctor": true, "docteur": true, "doktor": true, "dokter": true, "prof": true, "professor": true,
-	"mme": true, "madame": true, "mlle": true, "monsieur": true, "mr": true, "mrs": true, "ms": true, "miss": true,
-	"herr": true, "herrn": true, "frau": true, "fru": true, "mevrouw": true, "meneer": true, "mevr": true, "dhr": true,
+// isTitle reports whether w announces a person's name: "Dr Lindqvist",
+// "Frau Weber". (A switch: it is asked for every word of every comment.)
+func isTitle(w string) bool {
+	switch w {
+	case "dr", "doctor", "docteur", "doktor", "dokter", "prof", "professor",
+		"mme", "madame", "mlle", "monsieur", "mr", "mrs", "ms", "miss",
+		"herr", "herrn", "frau", "fru", "mevrouw", "meneer", "mevr", "dhr":
+		return true
+	}
+	return false
 }
 
 // appendTitled adds a name hit for a capitalised word after a title ("Dr
 // Hansen", "Frau Weber") and for a handle ("@sanne_balie"): a named person,
-// whether or not the workspace lists them as staff.
-func appendTitled(hits []hit, n *normalize.Normalized, words []int32, sentOf func(int32) int32) []hit {
+// whether or not the workspace lists them as staff. words and ends are the
+// byte offsets where each word of n starts and ends.
+func appendTitled(hits []hit, n *normalize.Normalized, words, ends []int32, sentOf func(int32) int32) []hit {
 	text := n.String()
 	orig := n.Original()
-	end := func(p int32) int32 {
-		q := int(p)
-		for q < len(text) && isWordAt(text, q) {
-			_, w := utf8.DecodeRuneInString(text[q:])
-			q += w
-		}
-		return int32(q)
-	}
 	add := func(k int) {
-		s, t := words[k], end(words[k])
+		s, t := words[k], ends[k]
 		h := hit{e: -1, s: s, t: t, name: text[s:t], w0: int32(k), w1: int32(k)}
 		h.sent = sentOf(int32(k))
 		hits = append(hits, h)
@@ -1109,16 +1129,16 @@ func appendTitled(hits []hit, n *normalize.Normalized, words []int32, sentOf fun
 		if k+1 >= len(words) {
 			continue
 		}
-		e := end(p) // the end of the word before the name
+		e := ends[k] // the end of the word before the name
 		w := text[p:e]
 		next := k + 1
 		if w == "d" && k+2 < len(words) && words[k+1] <= e+1 {
 			// "D r Hansen": the title spelled out.
-			if r := end(words[k+1]); text[words[k+1]:r] == "r" {
+			if r := ends[k+1]; text[words[k+1]:r] == "r" {
 				next, e = k+2, r
 			}
 		}
-		if next == k+1 && !titles[w] {
+		if next == k+1 && !isTitle(w) {
 			continue
 		}
 		q := words[next]

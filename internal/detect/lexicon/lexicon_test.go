@@ -513,3 +513,19 @@ func TestFoldedPerWord(t *testing.T) {
 		t.Errorf("question from a folded cue: %s", s.Explanation)
 	}
 }
+
+func TestHasNordicIsContainsAny(t *testing.T) {
+	texts := []string{"", "å", "javla", "jävla", "dö", "ø", "æ", "über", "Ä", "é", "ç", "\xc3", "a\xc3", "\xc3\xc3\xa5", "ÃÅ", "🙂ö", "ŝö", "ãb", "naïve", "ÿ"}
+	for _, s := range texts {
+		if got, want := hasNordic(s), strings.ContainsAny(s, nordicLetters); got != want {
+			t.Errorf("hasNordic(%q) = %v, want %v", s, got, want)
+		}
+	}
+	// Every two-byte sequence after 0xC3, in context.
+	for b := 0; b < 256; b++ {
+		s := "x\xc3" + string([]byte{byte(b)}) + "y"
+		if got, want := hasNordic(s), strings.ContainsAny(s, nordicLetters); got != want {
+			t.Errorf("hasNordic(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

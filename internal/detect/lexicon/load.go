@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"math"
 	"path"
 	"slices"
 	"sort"
@@ -128,14 +129,15 @@ type entry struct {
 // Lexicon is the compiled set of entries.
 type lexicon struct {
 	entries []entry
-	byPat   [][]int32 // pattern id -> entries
-	ac      *automaton
-	// facts holds what each pattern's entries all lack (matchFacts).
-	facts    []uint8
-	version  string
-	langs    []string
-	counts   map[string]map[string]int // lang -> category -> entries
-	patterns int
+	// pats and patEntries are what the matcher's callback reads of a
+	// pattern (entriesOf), laid out so that it costs one cache miss.
+	pats       []patInfo
+	patEntries []int32
+	ac         *automaton
+	version    string
+	langs      []string
+	counts     map[string]map[string]int // lang -> category -> entries
+	patterns   int
 	// vocab holds every word of every term, with the bits of the
 	// languages (index in langs) whose lexicons use it: a masked word
 	// ("w*nn", "b*ck") is read as the one word of the lexicons it can be.
@@ -144,10 +146,24 @@ type lexicon struct {
 	typos *typoIndex
 	// joins holds the words a word split in two may be read as (rejoin.go).
 	joins *joinIndex
-	// folded marks the patterns that are another pattern with its
-	// Nordic or German letters folded ("jaevla" for "jævla"): 1 + the
-	// index in foldings, 0 for a pattern as written.
-	folded []uint8
+}
+
+// patInfo is one pattern of the automaton.
+type patInfo struct {
+	// Its entries are patEntries[first : first+n].
+	first int32
+	n     uint16
+	facts uint8 // what its entries all lack (matchFacts)
+	// folded marks a pattern that is another with its Nordic or German
+	// letters folded ("jaevla" for "jævla"): 1 + the index in foldings,
+	// 0 for a pattern as written.
+	folded uint8
+}
+
+// entriesOf returns the entries of pattern id.
+func (lx *lexicon) entriesOf(id int32) []int32 {
+	p := lx.pats[id]
+	return lx.patEntries[p.first : p.first+int32(p.n) : p.first+int32(p.n)]
 }
 
 // abuseKind reports whether k is one of the abusive public categories.
@@ -250,15 +266,16 @@ func loadPatterns() (*lexicon, []string, error) {
 	h := sha256.New()
 	patID := map[string]int32{}
 	var patterns []string
+	var byPat [][]int32 // pattern id -> entries
 	addPat := func(key string, e int32) {
 		id, ok := patID[key]
 		if !ok {
 			id = int32(len(patterns))
 			patID[key] = id
 			patterns = append(patterns, key)
-			lx.byPat = append(lx.byPat, nil)
+			byPat = append(byPat, nil)
 		}
-		lx.byPat[id] = append(lx.byPat[id], e)
+		byPat[id] = append(byPat[id], e)
 	}
 	for _, name := range names {
 		b, err := dataFS.ReadFile(name)
@@ -300,31 +317,31 @@ func loadPatterns() (*lexicon, []string, error) {
 	// filter) people write "javla", "doda", "jaevla", "duemmer": every
 	// pattern with one of them also gets its folded spellings, which count
 	// only in words written without any of those letters (analyze).
-	lx.folded = make([]uint8, len(patterns), len(patterns)+len(patterns)/2)
+	folded := make([]uint8, len(patterns), len(patterns)+len(patterns)/2)
 	// addVariant makes v another spelling of pattern id.
-	addVariant := func(id int, v string, folded uint8) {
+	addVariant := func(id int, v string, fold uint8) {
 		if o, ok := patID[v]; ok {
 			// Spelled out already (by another entry, or another
 			// variant): that pattern stands for these entries too.
-			for _, e := range lx.byPat[id] {
-				if !slices.Contains(lx.byPat[o], e) {
-					lx.byPat[o] = append(lx.byPat[o], e)
+			for _, e := range byPat[id] {
+				if !slices.Contains(byPat[o], e) {
+					byPat[o] = append(byPat[o], e)
 				}
 			}
 			return
 		}
 		patID[v] = int32(len(patterns))
 		patterns = append(patterns, v)
-		lx.byPat = append(lx.byPat, slices.Clone(lx.byPat[id]))
-		lx.folded = append(lx.folded, folded)
+		byPat = append(byPat, slices.Clone(byPat[id]))
+		folded = append(folded, fold)
 	}
 	for id, n := 0, len(patterns); id < n; id++ {
 		key := patterns[id]
-		if !strings.ContainsAny(key, nordicLetters) || !lx.foldable(lx.byPat[id]) {
+		if !strings.ContainsAny(key, nordicLetters) || !lx.foldable(byPat[id]) {
 			continue
 		}
 		for fi, r := range foldings {
-			if fi == 1 && !strings.ContainsAny(key, "æøü") && lx.entries[lx.byPat[id][0]].lang != "de" {
+			if fi == 1 && !strings.ContainsAny(key, "æøü") && lx.entries[byPat[id][0]].lang != "de" {
 				// Two letters for one is the German and Danish-Norwegian
 				// habit ("duemmer", "jaevla"); Swedes write "javla".
 				continue
@@ -336,16 +353,23 @@ func loadPatterns() (*lexicon, []string, error) {
 	// the written ones: "häng dej", "ta livet av dej", "æ ska drepe dæ".
 	for id, n := 0, len(patterns); id < n; id++ {
 		key := patterns[id]
-		if v := speak(lx.entries[lx.byPat[id][0]].lang, key); v != key && lx.foldable(lx.byPat[id]) {
-			addVariant(id, v, lx.folded[id])
+		if v := speak(lx.entries[byPat[id][0]].lang, key); v != key && lx.foldable(byPat[id]) {
+			addVariant(id, v, folded[id])
 		}
+	}
+	lx.pats = make([]patInfo, len(byPat))
+	for id, es := range byPat {
+		if len(es) > math.MaxUint16 {
+			return nil, nil, fmt.Errorf("lexicon: pattern %q has %d entries, more than %d", patterns[id], len(es), math.MaxUint16)
+		}
+		lx.pats[id] = patInfo{first: int32(len(lx.patEntries)), n: uint16(len(es)), facts: lx.matchFacts(es), folded: folded[id]}
+		lx.patEntries = append(lx.patEntries, es...)
 	}
 	// A pattern none of whose entries has a leading wildcard is matched
 	// at word starts only (see automaton).
-	lx.facts = lx.matchFacts()
 	anchored := make([]bool, len(patterns))
-	for id, f := range lx.facts {
-		anchored[id] = f&factNoPre != 0
+	for id, p := range lx.pats {
+		anchored[id] = p.facts&factNoPre != 0
 	}
 	lx.ac = compile(patterns, anchored)
 	lx.patterns = len(patterns)
