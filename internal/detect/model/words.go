@@ -13,7 +13,7 @@ import "unicode/utf8"
 // same whether its words were remembered or not.
 
 // wordSlots is the number of words a scratch remembers (direct-mapped).
-const wordSlots = 1024
+const wordSlots = 2048
 
 // wordKeyMax is the longest word, in UTF-8 bytes of its normalised runes,
 // that is remembered; longer ones are scored each time.
