@@ -133,8 +133,8 @@ func (d *Detector) Detect(ctx context.Context, in detect.Input) ([]detect.Signal
 	if jn := d.rejoin(n, in.Lang); jn != nil {
 		d.analyze(jn, in, st, &res)
 	}
-	if res.abusive() {
-		if tn := d.typos(n, in.Lang); tn != nil {
+	if res.abusive() || res.groupless {
+		if tn := d.typos(n, in.Lang, res.groupless); tn != nil {
 			d.analyze(tn, in, st, &res)
 		}
 	}
@@ -453,6 +453,9 @@ func (s *scored) explanation() string {
 
 type results struct {
 	by [nPublic][]scored
+	// groupless: a phrase that is hate only about a group ("are
+	// vermin") found no group; the typo pass then looks for a misspelled one.
+	groupless bool
 }
 
 func isWordAt(text string, i int) bool {
@@ -1323,6 +1326,15 @@ func (j *judge) groupBefore(h *hit) int {
 	return best
 }
 
+// groupNearer reports whether an identity group is named closer to h
+// than d words: a phrase that is hate about a group ("sont une plaie")
+// is said of the group it sits next to, not of a "you" further off ("als
+// je schrijft 'Roma zijn een plaag'", "you Muslims are vermin").
+func (j *judge) groupNearer(h *hit, d int32) bool {
+	c := j.nearest(h, kGroup, 5, -1)
+	return c >= 0 && dist(h, &j.hits[c]) < d && !j.topic(c)
+}
+
 // nearestSlur finds the closest slur (a hate entry that names people:
 // flags t or r) within maxd words of h, or -1.
 func (j *judge) nearestSlur(h *hit, maxd int32) int {
@@ -1532,7 +1544,7 @@ func (j *judge) abuse(h *hit, res *results) {
 		// A veiled threat names what may happen to ("shame if something
 		// happened to your car"): the thing is not its target.
 		tgt, tcue = tObject, obj
-	case you >= 0:
+	case you >= 0 && !(e.flags&fGroup != 0 && j.groupNearer(h, dYou)):
 		tgt, tcue = tYou, you
 	default:
 		if c := j.nearest(h, kName, 6, -1); c >= 0 {
@@ -1634,7 +1646,9 @@ func (j *judge) abuse(h *hit, res *results) {
 			}
 			score *= 0.8
 			mild = true
+			res.groupless = true // "disabld people shouldn't exist": maybe a misspelled group
 		default:
+			res.groupless = true
 			return
 		}
 	case e.flags&fTarget != 0:
@@ -1678,6 +1692,15 @@ func (j *judge) abuse(h *hit, res *results) {
 	w.kind = kind
 	if cursed {
 		score = max(score, baseScore[3]*0.9)
+	} else if s := j.self(h); s >= 0 && e.kind == kHate && e.flags&(fReclaimed|fGroup) == 0 && h.w0-j.hits[s].w1 <= 1 && tgt != tNamed &&
+		func() bool { w, _ := prevWord(j.text, int(j.hits[s].s)); return w == "" }() {
+		// "We fags from the choir", "Nous, les pédés du club", "Wir
+		// Schwuchteln vom Chor": a slur right after a first person that
+		// opens the clause names the speaker's own group, a use the
+		// reclaimed flag does not cover for words that are mostly abuse
+		// ("come with us fag" is not: "us" is an object there).
+		score *= 0.2
+		w.self = j.raw(s)
 	} else if e.flags&fReclaimed != 0 {
 		if s := j.self(h); s >= 0 {
 			score *= 0.2

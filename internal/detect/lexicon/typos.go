@@ -16,6 +16,15 @@ import (
 // "crouilles", "signes" into "singes", "homosexual" into the plural cue);
 // and only a comment with an abusive match elsewhere is read again, so a
 // typo alone never makes a comment abusive.
+//
+// Where a phrase that is hate only about a group ("are vermin", "sont une
+// plaie", "zijn ongedierte") found no group to aim at, two more slips of
+// the group's name are read, and only group names: a letter left out
+// inside the word ("imigrants", "behindrte"; never the first or last
+// letter, so a singular is not read as a plural) and a missing space
+// between the name and an article or copula ("lesnoirs", "blackpeople",
+// "muslimsare"; read in any abusive comment, as it cuts no real word). The
+// phrase is already there; the slip only finds its target.
 
 // typoKinds are the kinds of the entries a misspelled word may be read as.
 var typoKinds = [...]bool{kGroup: true, kPart: false}
@@ -23,7 +32,16 @@ var typoKinds = [...]bool{kGroup: true, kPart: false}
 // typoIndex holds the single-word targets of typo reading.
 type typoIndex struct {
 	words map[string]uint16 // target -> language bits
+	pairs map[string]string // two-word group name without its space -> with it
+	pbits map[string]uint16 // two-word group name -> language bits
 }
+
+// typoJoinBefore and typoJoinAfter are the words a group's name is
+// typed onto: articles before it, copulas after it.
+var (
+	typoJoinBefore = setOf("les", "des", "ces", "the", "all", "de", "die", "het", "alle", "diese", "deze")
+	typoJoinAfter  = setOf("sont", "are", "were", "zijn", "waren", "sind", "waren", "is", "ist")
+)
 
 const (
 	typoMinLen = 5 // shortest word read with two letters swapped
@@ -31,12 +49,16 @@ const (
 )
 
 func buildTypos(lx *lexicon) *typoIndex {
-	ti := &typoIndex{words: map[string]uint16{}}
+	ti := &typoIndex{words: map[string]uint16{}, pairs: map[string]string{}, pbits: map[string]uint16{}}
 	for _, e := range lx.entries {
 		if e.parts != 0 || int(e.kind) >= len(typoKinds) || !typoKinds[e.kind] || e.pre || e.suf {
 			continue
 		}
 		w := normalize.Key(e.term)
+		if a, b, ok := strings.Cut(w, " "); ok && strings.IndexByte(b, ' ') < 0 && asciiLetters(a) && asciiLetters(b) && len(a)+len(b) >= typoMinLen {
+			ti.pairs[a+b] = w
+			ti.pbits[w] |= lx.langBits(e.lang)
+		}
 		if strings.IndexByte(w, ' ') >= 0 || len(w) < typoMinLen || len(w) > typoMaxLen || !asciiLetters(w) {
 			continue
 		}
@@ -55,7 +77,9 @@ func asciiLetters(s string) bool {
 }
 
 // fix returns the target word w is a slip of, for the languages fam, or "".
-func (ti *typoIndex) fix(w string, fam uint16, buf []byte) string {
+// With group (a group-hate phrase waits for its group), a letter left
+// out and a missing space are read too.
+func (ti *typoIndex) fix(w string, fam uint16, buf []byte, group bool) string {
 	ok := func(t string) bool {
 		bits, found := ti.words[t]
 		return found && (fam == 0 || bits&fam != 0)
@@ -72,12 +96,37 @@ func (ti *typoIndex) fix(w string, fam uint16, buf []byte) string {
 		}
 		buf[i], buf[i+1] = buf[i+1], buf[i]
 	}
+	// A missing space: "blackpeople", "lesnoirs", "muslimsare" (only
+	// onto an article or a copula, so no real word is cut in two).
+	if p, found := ti.pairs[w]; found && (fam == 0 || ti.pbits[p]&fam != 0) {
+		return p
+	}
+	for i := 2; i+2 <= len(w); i++ {
+		a, b := w[:i], w[i:]
+		if typoJoinBefore[a] && len(b) >= 4 && ok(b) || typoJoinAfter[b] && len(a) >= 4 && ok(a) {
+			return a + " " + b
+		}
+	}
+	if !group {
+		return ""
+	}
+	// A letter left out inside the word: "imigrants", "migrnten".
+	for i := 1; i < len(w); i++ {
+		for c := byte('a'); c <= 'z'; c++ {
+			buf = append(append(append(buf[:0], w[:i]...), c), w[i:]...)
+			if ok(string(buf)) {
+				return string(buf)
+			}
+		}
+	}
 	return ""
 }
 
 // typos returns n with its misspelled abusive words and group names
 // spelled right, or nil when there is none.
-func (d *Detector) typos(n *normalize.Normalized, lang string) *normalize.Normalized {
+// With group, the slips read only when a group-hate phrase waits for its
+// group are read too (see fix).
+func (d *Detector) typos(n *normalize.Normalized, lang string, group bool) *normalize.Normalized {
 	ti := d.lx.typos
 	if ti == nil {
 		return nil
@@ -117,7 +166,7 @@ func (d *Detector) typos(n *normalize.Normalized, lang string) *normalize.Normal
 		if _, known := d.lx.vocab[w]; known {
 			continue
 		}
-		if t := ti.fix(w, fam, buf); t != "" {
+		if t := ti.fix(w, fam, buf, group); t != "" {
 			at = append(at, [2]int{s, i})
 			with = append(with, t)
 		}

@@ -28,7 +28,7 @@ func TestTypoFix(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"wmoen", "women"}, {"kvinonr", "kvinnor"}, {"women", ""}, {"falsche", ""}, {"signes", ""}, {"aaaaa", ""},
 	} {
-		if got := d.lx.typos.fix(c.in, 0, nil); got != c.want {
+		if got := d.lx.typos.fix(c.in, 0, nil, false); got != c.want {
 			t.Errorf("fix(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
