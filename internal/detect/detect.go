@@ -64,7 +64,9 @@ type Signal struct {
 	Spans    []Span   `json:"spans"`
 	// Entity names the kind of personal data for pii and doxxing signals
 	// (email, phone, iban, card, se_personnummer, no_fodselsnummer, nl_bsn,
-	// fr_nir, de_tax_id, address, ...). Empty for other categories.
+	// fr_nir, de_tax_id, dk_cpr, be_national_number, ch_ahv, gb_nino, gb_nhs,
+	// ca_sin, us_ssn, ip_address, address, school, ...). Empty for other
+	// categories.
 	Entity string `json:"entity,omitempty"`
 	// Severity is a coarse 1 (mild) .. 3 (severe) grade where a detector
 	// knows it (lexicon entries carry one); 0 means not graded.

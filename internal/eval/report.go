@@ -148,7 +148,8 @@ type EntityScore struct {
 
 // ChecksummedEntities are the kinds of personal data whose numbers carry a
 // check digit or checksum; the targets ask a higher precision of them.
-var ChecksummedEntities = []string{"iban", "card", "se_personnummer", "no_fodselsnummer", "nl_bsn", "fr_nir", "de_tax_id"}
+var ChecksummedEntities = []string{"iban", "card", "se_personnummer", "no_fodselsnummer", "nl_bsn", "fr_nir", "de_tax_id",
+	"dk_cpr", "be_national_number", "ch_ahv", "gb_nhs", "ca_sin"}
 
 // LangReport holds the scores of one gold language ("und" when the lines
 // give none).

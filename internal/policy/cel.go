@@ -53,7 +53,8 @@ var (
 	// detect.Signal.Entity); other names only draw a warning, since new
 	// detectors may add kinds.
 	knownEntities = []string{"email", "phone", "iban", "card", "se_personnummer", "no_fodselsnummer",
-		"nl_bsn", "fr_nir", "de_tax_id", "address", "name", "location", "license_plate", "ip"}
+		"nl_bsn", "fr_nir", "de_tax_id", "address", "name", "location", "license_plate", "ip",
+		"dk_cpr", "be_national_number", "ch_ahv", "gb_nino", "gb_nhs", "ca_sin", "us_ssn", "ip_address", "school"}
 	// celReserved cannot name a condition.
 	celReserved = []string{"true", "false", "null", "in", "as", "break", "const", "continue", "else",
 		"for", "function", "if", "import", "let", "loop", "package", "namespace", "return", "var",

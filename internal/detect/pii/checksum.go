@@ -418,3 +418,120 @@ func isLowerASCII(c byte) bool {
 	return c >= 'a' && c <= 'z'
 }
 func isAlphaASCII(c byte) bool { return isUpper(c) || isLowerASCII(c) }
+
+// ValidDKCPR reports whether s (10 digits DDMMYYSSSS) is a Danish CPR
+// number with a real date in the century its seventh digit gives; mod11
+// tells whether the old modulus-11 check also holds. Numbers issued since
+// 2007 need not pass it, so a caller that gets ok without mod11 should
+// want a context word.
+func ValidDKCPR(s string) (ok, mod11 bool) {
+	if len(s) != 10 || !allDigits(s) {
+		return false, false
+	}
+	day, month, yy, c := num(s[0:2]), num(s[2:4]), num(s[4:6]), int(s[6]-'0')
+	year := 1900 + yy
+	switch {
+	case c == 4 || c == 9:
+		if yy <= 36 {
+			year = 2000 + yy
+		}
+	case c >= 5 && c <= 8:
+		if yy <= 57 {
+			year = 2000 + yy
+		} else {
+			year = 1800 + yy
+		}
+	}
+	if month < 1 || month > 12 || day < 1 || day > daysIn(month, year) {
+		return false, false
+	}
+	w := [10]int{4, 3, 2, 7, 6, 5, 4, 3, 2, 1}
+	sum := 0
+	for i, wi := range w {
+		sum += wi * int(s[i]-'0')
+	}
+	return true, sum%11 == 0
+}
+
+// ValidBENationalNumber reports whether s (11 digits YYMMDDSSSCC) is a
+// Belgian national register number (or a BIS number, month plus 20 or 40):
+// CC = 97 − (YYMMDDSSS mod 97), or for people born from 2000 the same with
+// a 2 put in front. Month and day 00 are allowed (date unknown).
+func ValidBENationalNumber(s string) bool {
+	if len(s) != 11 || !allDigits(s) {
+		return false
+	}
+	month, day, seq := num(s[2:4]), num(s[4:6]), num(s[6:9])
+	if month >= 40 {
+		month -= 40
+	} else if month >= 20 {
+		month -= 20
+	}
+	if month > 12 || day > 31 || seq == 0 {
+		return false
+	}
+	base := int64(num(s[:9]))
+	cc := int64(num(s[9:]))
+	return cc == 97-base%97 || cc == 97-(2000000000+base)%97
+}
+
+// ValidCHAHV reports whether s (13 digits) is a Swiss AHV/AVS number:
+// country prefix 756 and an EAN-13 check digit.
+func ValidCHAHV(s string) bool {
+	if len(s) != 13 || !allDigits(s) || s[:3] != "756" {
+		return false
+	}
+	sum := 0
+	for i := 0; i < 12; i++ {
+		d := int(s[i] - '0')
+		if i%2 == 1 {
+			d *= 3
+		}
+		sum += d
+	}
+	return (10-sum%10)%10 == int(s[12]-'0')
+}
+
+// ValidNHS reports whether s (10 digits) is a UK NHS number: weights 10..2
+// on the first nine digits, check = 11 − (sum mod 11), where 11 reads 0 and
+// 10 is never issued.
+func ValidNHS(s string) bool {
+	if len(s) != 10 || !allDigits(s) || s == "0000000000" {
+		return false
+	}
+	sum := 0
+	for i := 0; i < 9; i++ {
+		sum += (10 - i) * int(s[i]-'0')
+	}
+	k := 11 - sum%11
+	if k == 11 {
+		k = 0
+	}
+	return k != 10 && k == int(s[9]-'0')
+}
+
+// ValidSIN reports whether s (9 digits) is a Canadian Social Insurance
+// Number: Luhn, and a first digit in use for people (0 is unassigned, 8 is
+// for business numbers).
+func ValidSIN(s string) bool {
+	return len(s) == 9 && allDigits(s) && s[0] != '0' && s[0] != '8' && ValidLuhn(s)
+}
+
+// ValidNINO reports whether s (9 characters, upper case, no spaces) is a
+// UK National Insurance number: two prefix letters, six digits, suffix A-D.
+// Neither prefix letter is D, F, I, Q, U or V, the second is not O, and
+// BG, GB, KN, NK, NT, TN and ZZ are never allocated.
+func ValidNINO(s string) bool {
+	if len(s) != 9 || !isUpper(s[0]) || !isUpper(s[1]) || !allDigits(s[2:8]) || s[8] < 'A' || s[8] > 'D' {
+		return false
+	}
+	bad := func(c byte) bool { return c == 'D' || c == 'F' || c == 'I' || c == 'Q' || c == 'U' || c == 'V' }
+	if bad(s[0]) || bad(s[1]) || s[1] == 'O' {
+		return false
+	}
+	switch s[:2] {
+	case "BG", "GB", "KN", "NK", "NT", "TN", "ZZ":
+		return false
+	}
+	return true
+}

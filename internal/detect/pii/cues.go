@@ -117,7 +117,7 @@ func (s *scan) findCues(wc *detect.Context) {
 			if q := next(k, 1); q >= 0 {
 				qf := toks[q].flags
 				// One adjective between: "l'adresse perso du maire".
-				if qf == 0 && toks[q].kind == tkWord && !toks[q].upper {
+				if qf&^fPrivate == 0 && toks[q].kind == tkWord && !toks[q].upper {
 					if r := next(q, 1); r >= 0 && toks[r].flags&fOf != 0 {
 						q, qf = r, toks[r].flags
 					}
@@ -332,7 +332,7 @@ func (s *scan) entNounAfter(k int) bool {
 		if toks[q].flags&fEntNoun != 0 {
 			return true
 		}
-		if toks[q].flags != 0 {
+		if toks[q].flags&^fPrivate != 0 { // "the mayor's private email"
 			return false
 		}
 	}
@@ -345,4 +345,78 @@ var notGenitive = map[string]bool{
 	"it": true, "that": true, "what": true, "there": true, "here": true, "who": true, "where": true,
 	"let": true, "this": true, "everyone": true, "everybody": true, "someone": true, "somebody": true,
 	"nobody": true, "one": true, "today": true, "tonight": true, "tomorrow": true, "yesterday": true,
+}
+
+// Workplace window: how many tokens before a phone, address or e-mail a
+// word for the organisation's premises (or its name) may stand.
+const workplaceReach = 6
+
+// dropPublicContacts removes the phone numbers, street addresses and e-mail
+// addresses that a text gives as the organisation's own ("Dr Lindqvist på
+// mottagningen på Storgatan 12", "ring Sara på kliniken 08-123 45 67",
+// "appelez le cabinet au 01 42 68 53 00"): the premises' public contact
+// details are nobody's private data, even next to a staff member's name.
+// A word for a private line or a home, a verb of living or a possessive
+// between them ("hennes privata nummer", "elle habite") keeps the finding;
+// so does "my office" (the writer's own workplace is their data).
+func (s *scan) dropPublicContacts(orgs []string) {
+	if s.all&fWorkplace == 0 && len(orgs) == 0 {
+		return
+	}
+	out := s.finds[:0]
+	for _, f := range s.finds {
+		if (f.entity == EntityPhone || f.entity == EntityAddress || f.entity == EntityEmail) && s.publicContact(f, orgs) {
+			continue
+		}
+		out = append(out, f)
+	}
+	s.finds = out
+}
+
+// publicContact reports a workplace word or the organisation's name in the
+// same clause shortly before f, with nothing private in between.
+func (s *scan) publicContact(f finding, orgs []string) bool {
+	toks := s.toks
+	k := s.tokenAt(f.s) // first token of the finding
+	// Something private right after: "08-123 45 67 (privat)".
+	for q := s.tokenAt(f.e-1) + 1; q < len(toks) && q <= s.tokenAt(f.e-1)+2; q++ {
+		if toks[q].flags&fPrivate != 0 {
+			return false
+		}
+	}
+	const private = fPrivate | fLive3 | fLiveAny | fPossThird | fSecondPoss
+	for q, n := k-1, 0; q >= 0 && n < workplaceReach; q, n = q-1, n+1 {
+		t := toks[q]
+		if t.kind == tkPunct && strings.ContainsAny(s.text[t.s:t.e], "!?;") {
+			return false
+		}
+		if t.flags&private != 0 && t.flags&fWorkplace == 0 {
+			return false
+		}
+		if t.flags&fWorkplace != 0 || s.orgEndsAt(q, orgs) {
+			// "my office", "mon bureau": the writer's own workplace.
+			return !(q > 0 && toks[q-1].flags&fPossFirst != 0)
+		}
+	}
+	return false
+}
+
+// orgEndsAt reports whether one of the organisation's names ends with
+// token q.
+func (s *scan) orgEndsAt(q int, orgs []string) bool {
+	if len(orgs) == 0 || s.toks[q].kind != tkWord {
+		return false
+	}
+	e := s.toks[q].e
+	for _, o := range orgs {
+		o = strings.TrimSpace(o)
+		if len(o) < 3 || len(o) > e {
+			continue
+		}
+		a := e - len(o)
+		if strings.EqualFold(s.text[a:e], o) && (a == 0 || !wordByte(s.low[a-1])) {
+			return true
+		}
+	}
+	return false
 }

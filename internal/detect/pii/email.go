@@ -1,6 +1,7 @@
 package pii
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -29,12 +30,25 @@ func (s *scan) findEmails() {
 				l--
 				continue
 			}
+			// An apostrophe between letters is allowed (o'neil@…).
+			if t[l-1] == '\'' && l >= 2 && isAlphaASCII(t[l-2]) && l < i && isAlphaASCII(t[l]) {
+				l--
+				continue
+			}
 			r, size := utf8.DecodeLastRuneInString(t[:l])
 			if size > 1 && unicode.IsLetter(r) {
 				l -= size
 				continue
 			}
 			break
+		}
+		// French elision before the address ("l'info@…", "d'anne@…",
+		// "qu'anne@…") is not part of it.
+		if q := strings.IndexByte(t[l:i], '\''); q >= 0 && s.li == 1 {
+			switch strings.ToLower(t[l : l+q]) {
+			case "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu":
+				l += q + 1
+			}
 		}
 		for l < i && (t[l] == '.' || t[l] == '-') {
 			l++

@@ -52,6 +52,8 @@ const (
 	fSecondPoss                           // your/ton/je/din/dein: the addressee's data, not the writer's
 	fRole                                 // mayor, maire, burgemeester, ordfører: someone else, in "X's number", "le num de la X"
 	fArticle                              // the, la, le, het, de, den, der, die: skipped between "of" and a person
+	fWorkplace                            // clinic, cabinet, praktijk, mottagningen, Praxis: the organisation's premises
+	fPrivate                              // private, perso, privé, thuis, privat, hjemme: a person's own line or home
 )
 
 // Language bits; Norwegian covers nb, nn and Danish, which share the cues.
@@ -165,9 +167,9 @@ var lexicon = []lexEntry{
 	{lDE, fOf, "von vom"},
 	{lEN, fEntNoun, "number phone mobile cell email e-mail mail address iban account card"},
 	{lFR, fEntNoun, "numéro numero num portable téléphone telephone tel tél mail courriel adresse iban rib compte carte"},
-	{lNL, fEntNoun, "nummer telefoonnummer mobiel telefoon adres rekeningnummer rekening bsn e-mail mail"},
-	{lSV, fEntNoun, "nummer numret telefonnummer mobilnummer mobil adress adressen kontonummer personnummer mejl mail"},
-	{lNO, fEntNoun, "nummer nummeret telefonnummer mobilnummer mobil adresse adressen adressa kontonummer fødselsnummer e-post epost"},
+	{lNL, fEntNoun, "nummer telefoonnummer mobiel telefoon adres rekeningnummer rekening bsn e-mail mail iban"},
+	{lSV, fEntNoun, "nummer numret telefonnummer mobilnummer mobil adress adressen kontonummer personnummer mejl mail iban"},
+	{lNO, fEntNoun, "nummer nummeret telefonnummer mobilnummer mobil adresse adressen adressa kontonummer fødselsnummer e-post epost iban cpr cpr-nummer"},
 	{lDE, fEntNoun, "nummer telefonnummer handynummer handy adresse anschrift kontonummer konto iban e-mail mail"},
 	{lEN, fDemonstr, "this that"},
 	{lFR, fDemonstr, "ce cet cette"},
@@ -217,6 +219,20 @@ var lexicon = []lexEntry{
 	{lSV, fSchoolGo, "går gå"},
 	{lNO, fSchoolGo, "går gå"},
 	{lDE, fSchoolGo, "geht gehen besucht besuchen ist"},
+	// Workplaces: contact details introduced by one are the
+	// organisation's public ones, not a staff member's private data.
+	{lEN, fWorkplace, "clinic office offices reception surgery practice hospital branch shop store switchboard helpdesk headquarters hq premises council frontdesk"},
+	{lFR, fWorkplace, "cabinet clinique mairie accueil standard bureau bureaux agence magasin boutique hôpital hopital secrétariat secretariat permanence siège siege"},
+	{lNL, fWorkplace, "praktijk kliniek kantoor receptie balie gemeentehuis gemeente stadhuis ziekenhuis winkel filiaal klantenservice centrale dierenkliniek huisartsenpraktijk"},
+	{lSV, fWorkplace, "mottagningen mottagning kliniken klinik kontoret kontor receptionen reception växeln vårdcentralen vårdcentral kommunen kommunhuset stadshuset sjukhuset butiken kundtjänst djursjukhuset djurkliniken expeditionen"},
+	{lNO, fWorkplace, "klinikken klinikk klinik kontoret kontor resepsjonen resepsjon receptionen legekontoret legekontor sentralbordet kommunen rådhuset sykehuset sygehuset butikken kundeservice dyreklinikken legevakten lægehuset"},
+	{lDE, fWorkplace, "praxis klinik büro buero empfang rezeption rathaus gemeinde gemeindeamt filiale geschäft laden kundenservice zentrale krankenhaus tierarztpraxis tierklinik sekretariat anmeldung kanzlei"},
+	{lEN, fPrivate, "private personal home"},
+	{lFR, fPrivate, "perso personnel personnelle privé privée prive privee domicile"},
+	{lNL, fPrivate, "privé prive thuis"},
+	{lSV, fPrivate, "privat privata privatnummer hem hemma hemnummer"},
+	{lNO, fPrivate, "privat private privatnummer hjemme hjem"},
+	{lDE, fPrivate, "privat private privaten privatnummer zuhause hause"},
 	// Entity context.
 	{lEN, fCtxPhone, "tel phone phones telephone mobile cell cellphone call text sms whatsapp fax"},
 	{lFR, fCtxPhone, "tel tél téléphone telephone portable gsm mobile appelle appelez appeler sms whatsapp fax joindre joignable"},
@@ -315,6 +331,12 @@ func compoundNoun(w string) wflag {
 	for _, sfx := range [...]string{"adres", "adresse", "adressen", "adressa", "adress", "address", "anschrift"} {
 		if strings.HasSuffix(w, sfx) {
 			return fAddrNoun | fEntNoun
+		}
+	}
+	// Compound premises: Tierarztpraxis, legekontoret, djurkliniken.
+	for _, sfx := range [...]string{"praxis", "praktijk", "kliniek", "klinik", "kliniken", "klinikken", "kontoret", "mottagningen"} {
+		if strings.HasSuffix(w, sfx) {
+			return fWorkplace
 		}
 	}
 	for _, sfx := range [...]string{"nummer", "nummeret", "numret", "nummern", "number"} {

@@ -252,6 +252,7 @@ func (s *scan) findNumbers() {
 		i = j
 	}
 	markDates(t, chunks)
+	markTimeRanges(t, chunks)
 	for a := 0; a < len(chunks); {
 		if chunks[a].brk {
 			a++
@@ -287,6 +288,29 @@ func markDates(t string, cs []chunk) {
 			if i+3 < len(cs) {
 				cs[i+3].sep = 0
 			}
+		}
+	}
+}
+
+// markTimeRanges breaks out opening hours written with dots, "08.00–17.00",
+// "8.30-16.45": two HH.MM times joined by a dash read as a ten-digit phone
+// number otherwise.
+func markTimeRanges(t string, cs []chunk) {
+	hhmm := func(h, m chunk) bool {
+		return h.e-h.s <= 2 && num(t[h.s:h.e]) <= 23 && m.sep == '.' && m.e-m.s == 2 && num(t[m.s:m.e]) <= 59
+	}
+	for i := 0; i+3 < len(cs); i++ {
+		if cs[i].brk || cs[i].sep != 0 || cs[i+2].sep != '-' {
+			continue
+		}
+		if hhmm(cs[i], cs[i+1]) && hhmm(cs[i+2], cs[i+3]) {
+			for k := i; k <= i+3; k++ {
+				cs[k].brk, cs[k].sep = true, 0
+			}
+			if i+4 < len(cs) {
+				cs[i+4].sep = 0
+			}
+			i += 3
 		}
 	}
 }
@@ -467,6 +491,15 @@ func (s *scan) evalRange(cs []chunk, digits string, off []int, i, j int, spelled
 		}
 		return candidate{f: finding{entity: entity, s: a, e: b, conf: conf, why: why}, rank: r}
 	}
+	// mkc is mk for identifiers whose cue is a phrase (idCue), not a flag.
+	mkc := func(entity string, conf float64, why string, cued, langMatch, fmtOK bool) candidate {
+		c := mk(entity, conf, why, 0, langMatch, fmtOK)
+		if cued {
+			c.rank += 0.3
+			c.f.conf += (1 - c.f.conf) / 2
+		}
+		return c
+	}
 	if !plus && !paren {
 		// Payment card.
 		if nd >= 13 && nd <= 19 && l.sepsIn(" -") &&
@@ -524,10 +557,11 @@ func (s *scan) evalRange(cs []chunk, digits string, off []int, i, j int, spelled
 			try(mk(EntityDETaxID, 0.92, "German tax ID "+mask(d)+": ISO 7064 MOD 11,10 check digit and digit-repetition rule hold",
 				fCtxDETax, li == 5, l.n > 1))
 		}
+		s.nationalIDs(d, &l, a, b, neg, try, mkc)
 	}
 	// Phone, unless the text names the number as another kind of
 	// identifier ("fødselsnummer 02044410684 er feil").
-	idCtx := f&(fCtxSE|fCtxNO|fCtxBSN|fCtxNIR|fCtxDETax|fCtxCard) != 0 && f&fCtxPhone == 0
+	idCtx := (f&(fCtxSE|fCtxNO|fCtxBSN|fCtxNIR|fCtxDETax|fCtxCard) != 0 || s.anyIDCue(a, b)) && f&fCtxPhone == 0
 	if nd >= 7 && nd <= 15 && (!neg || f&fCtxPhone != 0) && !idCtx && (plus || i == 0 || d[0] == '0') {
 		if region, conf, ok := s.phone(d, plus, paren, &l, f, whole, spelled); ok {
 			src := " (libphonenumber)"

@@ -1,11 +1,20 @@
 // Package pii owns the detection of personal data in a comment: e-mail
 // addresses, phone numbers, IBANs, payment cards, national identity numbers
 // (Swedish personnummer, Norwegian fødselsnummer, Dutch BSN, French NIR,
-// German tax ID, US Social Security number), IP addresses, street
-// addresses and children's schools. Each finding is
+// German tax ID, Danish CPR, Belgian national register number, Swiss
+// AHV/AVS number, UK National Insurance and NHS numbers, Canadian SIN, US
+// Social Security number), IP addresses, street addresses and children's
+// schools. Each finding is
 // validated (checksums, libphonenumber, address shape) and then classified
 // by the words around it as `pii` (the writer's own data) or `doxxing`
 // (someone else's: "her number is…", "il habite au…", "hon bor på…").
+//
+// Entity names (Signal.Entity) are a public contract, only ever added to:
+// email, phone, iban, card, se_personnummer, no_fodselsnummer, nl_bsn,
+// fr_nir, de_tax_id, dk_cpr, be_national_number, ch_ahv, gb_nino, gb_nhs,
+// ca_sin, us_ssn, ip_address, address, school. The organisation's own
+// contact details, named with its premises ("ring kliniken på …"), are not
+// reported: they are nobody's private data.
 //
 // Spans are byte offsets into the original text; the identifier itself is
 // never repeated in full in an explanation.
@@ -37,7 +46,7 @@ const (
 	EntityAddress       = "address"
 	EntitySchool        = "school"
 	detectorName        = "pii"
-	detectorVersion     = "1.3.0"
+	detectorVersion     = "1.4.0"
 	maxPhoneParses      = 16 // libphonenumber costs ~8µs a parse: bound it per text
 	maxExplanationQuote = 40
 )
@@ -104,6 +113,7 @@ func (d *Detector) detect(in detect.Input) []detect.Signal {
 	s.findEmails()
 	s.findObfuscatedEmails()
 	s.findIBANs()
+	s.findNINOs()
 	s.findUSSSNs()
 	s.findIPs()
 	s.findCorsicanNIR()
@@ -111,6 +121,14 @@ func (d *Detector) detect(in detect.Input) []detect.Signal {
 	s.findNumbers()
 	s.findAddresses()
 	s.findSchools()
+	if len(s.finds) == 0 {
+		return nil
+	}
+	if in.Context != nil {
+		s.dropPublicContacts(in.Context.OrgNames)
+	} else {
+		s.dropPublicContacts(nil)
+	}
 	if len(s.finds) == 0 {
 		return nil
 	}

@@ -38,9 +38,11 @@ type scan struct {
 	taken    [][2]int
 	finds    []finding
 	cues     []cueHit
-	parse    int  // phone parses left
-	business bool // the candidate being read is a freephone/service number
-	fiction  bool // the last valid phone is in a range kept for drama
+	parse    int   // phone parses left
+	business bool  // the candidate being read is a freephone/service number
+	fiction  bool  // the last valid phone is in a range kept for drama
+	idCues   uint8 // cue families for national identifiers in the text
+	idCued   bool  // idCues is computed (lazily: most texts never need it)
 	buf      []byte
 }
 
@@ -97,6 +99,7 @@ func (s *scan) release() {
 	s.finds = s.finds[:0]
 	s.cues = s.cues[:0]
 	s.all = 0
+	s.idCues, s.idCued = 0, false
 	if cap(s.buf) > 64<<10 {
 		s.buf = nil
 	}
