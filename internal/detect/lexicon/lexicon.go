@@ -133,6 +133,12 @@ func (d *Detector) Detect(ctx context.Context, in detect.Input) ([]detect.Signal
 	if jn := d.rejoin(n, in.Lang); jn != nil {
 		d.analyze(jn, in, st, &res)
 	}
+	if sn := d.respell(n, in.Lang); sn != nil {
+		d.analyze(sn, in, st, &res)
+	}
+	if pn := d.unstop(n); pn != nil {
+		d.analyze(pn, in, st, &res)
+	}
 	if res.abusive() || res.groupless {
 		if tn := d.typos(n, in.Lang, res.groupless); tn != nil {
 			d.analyze(tn, in, st, &res)
@@ -1709,6 +1715,14 @@ func (j *judge) abuse(h *hit, res *results) {
 			score *= 0.5
 			w.reclaimed = true
 		}
+	} else if kind == kInsult && e.kind != kHate {
+		if s := j.selfRightBefore(h); s >= 0 {
+			// "Jag är en sån idiot", "jeg følte meg som en idiot":
+			// a name called right after a first-person copula is
+			// said of oneself, whoever is named nearby.
+			score *= 0.2
+			w.self = j.raw(s)
+		}
 	}
 	if ng := j.negation(h); ng >= 0 {
 		score *= 0.25
@@ -2054,7 +2068,9 @@ func (w *why) String() string {
 	if w.evasive {
 		b.WriteString(", disguised")
 	}
-	if w.self != "" {
+	if w.self != "" && e.flags&fReclaimed == 0 {
+		b.WriteString(", said of oneself (" + strconv.Quote(w.self) + ")")
+	} else if w.self != "" {
 		b.WriteString(", reclaimed, said of oneself (" + strconv.Quote(w.self) + ")")
 	} else if w.reclaimed {
 		b.WriteString(", reclaimed word")
@@ -2079,6 +2095,23 @@ func (j *judge) self(h *hit) int {
 			continue
 		}
 		if c.sent == h.sent && c.w1 <= h.w0 && h.w0-c.w1 <= 4 && !j.abuseBetween(c.t, h.s) {
+			return i
+		}
+	}
+	return -1
+}
+
+// selfRightBefore finds a first-person cue of three words or more ("jag är
+// en sån", "jeg følte meg som en") that ends right before h, in its sentence:
+// a shorter one ("själv", "stolt", "jag är") may end a sentence about
+// someone else ("skyll dig själv, idiot").
+func (j *judge) selfRightBefore(h *hit) int {
+	for i := range j.hits {
+		c := &j.hits[i]
+		if c.gone || c.e < 0 || j.d.lx.entries[c.e].kind != kSelf {
+			continue
+		}
+		if c.sent == h.sent && c.w1-c.w0 >= 2 && c.w1+1 == h.w0 {
 			return i
 		}
 	}

@@ -53,6 +53,10 @@ type joinIndex struct {
 	maskSev  []int8
 	// pairs are the two-letter words two spaced-out letters may join into.
 	pairs map[string]uint16
+	// heads are the words of one-word abusive entries of the Nordic
+	// lexicons ("kuk", "skit", "idiot"): the first half of a compound
+	// insult written in two words (compound).
+	heads map[string]uint16
 }
 
 const (
@@ -111,7 +115,7 @@ func buildJoins(lx *lexicon) *joinIndex {
 	for w := range cue {
 		delete(words, w)
 	}
-	ji := &joinIndex{words: words, pairs: map[string]uint16{}}
+	ji := &joinIndex{words: words, pairs: map[string]uint16{}, heads: map[string]uint16{}}
 	for w := range words {
 		ji.add(w)
 	}
@@ -132,6 +136,14 @@ func buildJoins(lx *lexicon) *joinIndex {
 		bit := lx.langBits(e.lang)
 		key := normalize.Key(e.term)
 		if e.kind != kPart && strings.IndexByte(key, ' ') < 0 && utf8.RuneCountInString(key) >= maskMinLen && letters(key) {
+			if !e.pre && !e.suf && slices.Contains(spellLangs[:], e.lang) {
+				ji.heads[key] |= bit
+				if strings.HasSuffix(key, "a") && len(key) >= 4 {
+					// The form a Swedish compound takes: "fitt-",
+					// "hor-", "subb-" of "fitta", "hora", "subba".
+					ji.heads[key[:len(key)-1]] |= bit
+				}
+			}
 			m := masks[key]
 			m.bits |= bit
 			if e.sev > m.sev {
@@ -281,6 +293,11 @@ func (d *Detector) joinSplit(n *normalize.Normalized, text string, as, ae, bs, b
 			}
 		}
 	}
+	if text[ae] == ' ' && fam != 0 && joins.heads[a]&fam != 0 {
+		if w, ok := joins.compound(a, b, fam, buf); ok {
+			return w, true
+		}
+	}
 	if _, inner := slices.BinarySearch(n.Inner(), int32(ae)); inner && letters(a) && letters(b) {
 		if ka, kb := known(); !(ka && kb) {
 			if w, ok := joins.unmask(a, b, fam); ok {
@@ -328,4 +345,38 @@ func (d *Detector) pairAbuse(text string, as, be int, pair string, fam uint16) b
 	at := 1 + as - ws
 	sev, _ := d.abusiveCover(ctx, []int{at, at + len(pair)}, fam)
 	return sev > 0
+}
+
+// Compounds written in two words ("kuk huvud", "skit stöveln", "idiot
+// sköterskan"): Swedish, Norwegian and Danish write compounds as one word,
+// and writing them apart (särskrivning, særskriving) is a common slip, so
+// the halves are often both known words, which the join across a space
+// above refuses. Here the first half is itself an abusive word of a Nordic
+// lexicon (or its compound form without the final -a: "hor unge") and the two, joined, are an insult or a slur of one word of at
+// least moderate severity, as written or with a definite or plural ending
+// ("skitstöveln" of "skitstövel"). Innocent pairs make no such word: "skit
+// bra", "idiot säker" (an innocent entry), "svin influensa".
+
+// compoundEndings are the endings a joined compound may carry beyond the
+// entry's form.
+var compoundEndings = [...]string{"", "n", "en", "et", "t", "na", "ar", "er", "or", "arna", "erna", "orna"}
+
+// compound returns a and b joined when they make an insult or a slur of one
+// word of the languages fam (see above).
+func (ji *joinIndex) compound(a, b string, fam uint16, buf []byte) (string, bool) {
+	if utf8.RuneCountInString(a) < 3 || utf8.RuneCountInString(b) < 3 || !letters(b) {
+		return "", false
+	}
+	joined := append(append(buf[:0], a...), b...)
+	for _, end := range compoundEndings {
+		if len(joined)-len(end) < len(a)+3 || string(joined[len(joined)-len(end):]) != end {
+			continue
+		}
+		stem := joined[:len(joined)-len(end)]
+		i, found := slices.BinarySearch(ji.masks, string(stem))
+		if found && ji.maskBits[i]&fam != 0 && ji.maskSev[i] >= 2 && (ji.maskKind[i] == kInsult || ji.maskKind[i] == kHate) {
+			return string(joined), true
+		}
+	}
+	return "", false
 }

@@ -34,6 +34,7 @@ type typoIndex struct {
 	words map[string]uint16 // target -> language bits
 	pairs map[string]string // two-word group name without its space -> with it
 	pbits map[string]uint16 // two-word group name -> language bits
+	spell map[string]uint16 // Nordic abusive words read from spellings by ear (spell.go)
 }
 
 // typoJoinBefore and typoJoinAfter are the words a group's name is
@@ -49,7 +50,7 @@ const (
 )
 
 func buildTypos(lx *lexicon) *typoIndex {
-	ti := &typoIndex{words: map[string]uint16{}, pairs: map[string]string{}, pbits: map[string]uint16{}}
+	ti := &typoIndex{words: map[string]uint16{}, pairs: map[string]string{}, pbits: map[string]uint16{}, spell: buildSpell(lx)}
 	for _, e := range lx.entries {
 		if e.parts != 0 || int(e.kind) >= len(typoKinds) || !typoKinds[e.kind] || e.pre || e.suf {
 			continue
