@@ -45,6 +45,8 @@ import (
 type Detector struct {
 	lx      *lexicon
 	langBit map[string]uint16
+	// spellBits are the bits of spellLangs (respell).
+	spellBits uint16
 }
 
 var _ detect.Detector = (*Detector)(nil)
@@ -59,6 +61,9 @@ func New() (*Detector, error) {
 	d := &Detector{lx: lx, langBit: map[string]uint16{}}
 	for i, l := range lx.langs {
 		d.langBit[l] = 1 << i
+	}
+	for _, l := range spellLangs {
+		d.spellBits |= d.langBit[l]
 	}
 	return d, nil
 }

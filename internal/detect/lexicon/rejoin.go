@@ -56,7 +56,8 @@ type joinIndex struct {
 	// heads are the words of one-word abusive entries of the Nordic
 	// lexicons ("kuk", "skit", "idiot"): the first half of a compound
 	// insult written in two words (compound).
-	heads map[string]uint16
+	heads    map[string]uint16
+	headBits uint16 // the languages of heads, to skip the others without a lookup
 }
 
 const (
@@ -138,6 +139,7 @@ func buildJoins(lx *lexicon) *joinIndex {
 		if e.kind != kPart && strings.IndexByte(key, ' ') < 0 && utf8.RuneCountInString(key) >= maskMinLen && letters(key) {
 			if !e.pre && !e.suf && slices.Contains(spellLangs[:], e.lang) {
 				ji.heads[key] |= bit
+				ji.headBits |= bit
 				if strings.HasSuffix(key, "a") && len(key) >= 4 {
 					// The form a Swedish compound takes: "fitt-",
 					// "hor-", "subb-" of "fitta", "hora", "subba".
@@ -293,7 +295,7 @@ func (d *Detector) joinSplit(n *normalize.Normalized, text string, as, ae, bs, b
 			}
 		}
 	}
-	if text[ae] == ' ' && fam != 0 && joins.heads[a]&fam != 0 {
+	if text[ae] == ' ' && fam&joins.headBits != 0 && len(a) >= 3 && joins.heads[a]&fam != 0 {
 		if w, ok := joins.compound(a, b, fam, buf); ok {
 			return w, true
 		}

@@ -44,6 +44,22 @@ func TestSpelledByEar(t *testing.T) {
 	}
 }
 
+// TestMayRespell: the byte test before respell never hides a word it would
+// read.
+func TestMayRespell(t *testing.T) {
+	for _, text := range []string{"du är en hoora", "din fiitta", "ditt zvin", "jäwla", "ööö", "ääh", "hej hej", "Ditt svin", "idiot", "éé", "ø", "åå"} {
+		n := normalize.Text(text)
+		if det.respell(n, "sv") != nil && !mayRespell(n.String()) {
+			t.Errorf("mayRespell(%q) = false, but respell reads it", text)
+		}
+	}
+	for text, want := range map[string]bool{"hoora": true, "zebra": true, "ääh": true, "hej då": false, "svin": false, "éé": true} {
+		if got := mayRespell(text); got != want {
+			t.Errorf("mayRespell(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
 // TestEmphaticStops: a phrase cut into one-word sentences is one sentence;
 // ordinary short sentences are left alone.
 func TestEmphaticStops(t *testing.T) {

@@ -109,6 +109,27 @@ func (ti *typoIndex) spellFix(w string, fam uint16, buf []byte) string {
 	return ""
 }
 
+// mayRespell reports whether text has a z, a w or a vowel written twice in
+// a row (a cheap test on bytes: å, ä, ö, ø, æ are two bytes each, so their
+// doubles show as a repeated pair).
+func mayRespell(text string) bool {
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; c {
+		case 'z', 'w':
+			return true
+		case 'a', 'e', 'i', 'o', 'u', 'y':
+			if i+1 < len(text) && text[i+1] == c {
+				return true
+			}
+		case 0xc3:
+			if i+3 < len(text) && text[i+2] == 0xc3 && text[i+3] == text[i+1] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // doubledVowel reports whether w has a vowel written twice in a row.
 func doubledVowel(w string) bool {
 	for i := 0; i < len(w); {
@@ -129,15 +150,14 @@ func (d *Detector) respell(n *normalize.Normalized, lang string) *normalize.Norm
 	if ti == nil || len(ti.spell) == 0 {
 		return nil
 	}
-	var nordic uint16
-	for _, l := range spellLangs {
-		nordic |= d.langBit[l]
-	}
-	fam := d.famBits(lang) & nordic
+	fam := d.famBits(lang) & d.spellBits
 	if fam == 0 {
 		return nil
 	}
 	text := n.String()
+	if !mayRespell(text) {
+		return nil // most comments: read no further
+	}
 	var at [][2]int
 	var with []string
 	var buf [2 * spellMaxLen]byte
