@@ -812,7 +812,9 @@ func joinParts(lx *lexicon, text string, hits, parts, names []hit) []hit {
 				if q.sent != last.sent {
 					continue
 				}
-				if gap := q.w0 - last.w1 - 1; gap >= 0 && gap <= 3 {
+				// gap is -1 when the next part starts no word (an emoji
+				// right after the words: "vi ses snart 🔪").
+				if gap := q.w0 - last.w1 - 1; gap >= -1 && gap <= 3 {
 					last, ok = q, true
 					break
 				}

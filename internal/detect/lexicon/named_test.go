@@ -182,3 +182,21 @@ func TestStaffTerms(t *testing.T) {
 	// The two entries of a group with the slot: the pronouns still match.
 	run(t, []tcase{{lang: "sv", text: "Vi slutar inte tills hon får sparken", want: []detect.Category{detect.Harassment}}})
 }
+
+// TestWeaponEmojiContext: a knife beside food is cooking, whoever is named;
+// a meeting announced with a weapon is a threat in every language.
+func TestWeaponEmojiContext(t *testing.T) {
+	thr := detect.Threat
+	run(t, []tcase{
+		{lang: "sv", text: "Sara lagar mat ikväll 🔪🥕", staff: staff4, not: []detect.Category{thr, detect.Harassment}},
+		{lang: "sv", text: "Ikväll blir det 🔪 🥩 grillkurs med Karim", staff: staff4, not: []detect.Category{thr, detect.Harassment}},
+		{lang: "en", text: "Karim is carving the pumpkins 🎃🔪 come by!", staff: staff4, not: []detect.Category{thr, detect.Harassment}},
+		{lang: "sv", text: "Sara 🔪🔪🔪", staff: staff4, want: []detect.Category{thr}},
+		{lang: "nb", text: "Vi ses snart 🔪🔥", want: []detect.Category{thr}},
+		{lang: "en", text: "See you soon 🔫", want: []detect.Category{thr}},
+		{lang: "de", text: "Bis bald, Frau Weber 🔪", want: []detect.Category{thr}},
+		{lang: "nl", text: "We zien elkaar 🪓", want: []detect.Category{thr}},
+		{lang: "fr", text: "À bientôt 🔪", want: []detect.Category{thr}},
+		{lang: "nb", text: "Vi ses snart på blodgivning 🩸", not: []detect.Category{thr}},
+	})
+}
