@@ -233,3 +233,16 @@ func TestSlurAtRoleDampsComplaints(t *testing.T) {
 		}
 	}
 }
+
+// TestConditionOpensThreat: a negation in the condition a threat pattern
+// opens with does not negate the threat; a visit told as a habit is none.
+func TestConditionOpensThreat(t *testing.T) {
+	thr := detect.Threat
+	run(t, []tcase{
+		{lang: "fr", text: "Si vous ne payez pas, on vient chez vous", want: []detect.Category{thr}},
+		{lang: "fr", text: "Si tu ne réponds pas, je viens chez toi", want: []detect.Category{thr}},
+		{lang: "en", text: "I will never hurt you", not: []detect.Category{thr}},
+		{lang: "fr", text: "9 ans qu'on vient chez vous avec nos animaux et toujours aussi bien reçus, merci", not: []detect.Category{thr}},
+		{lang: "fr", text: "Ça fait 3 ans que l'on vient chez vous, toujours contents", not: []detect.Category{thr}},
+	})
+}

@@ -1377,7 +1377,12 @@ func (j *judge) negation(h *hit) int {
 			continue
 		}
 		if c.sent == h.sent && c.s >= h.g0 && c.t <= h.g1 && j.d.lx.entries[h.e].pieced() {
-			// Inside the gap of a pattern: "I will never hurt you".
+			// Inside the gap of a pattern: "I will never hurt you"; but
+			// not in a condition the pattern opens with ("si vous ne
+			// payez pas, on vient chez vous").
+			if j.d.lx.entries[h.e].kind == kThreat && j.inCondition(c) {
+				continue
+			}
 			return i
 		}
 		reach := int32(3)
@@ -1429,6 +1434,12 @@ func (j *judge) conditional(c, h *hit) bool {
 	if j.d.lx.entries[h.e].kind != kThreat || h.w0-c.w1 < 2 {
 		return false
 	}
+	return j.inCondition(c)
+}
+
+// inCondition reports whether the negation c follows a conditional
+// conjunction of its sentence closely ("if you don't", "si vous ne … pas").
+func (j *judge) inCondition(c *hit) bool {
 	for i := range j.hits {
 		k := &j.hits[i]
 		if k.gone || k.e < 0 || j.d.lx.entries[k.e].kind != kCond {
