@@ -40,9 +40,18 @@ type Engine struct {
 // one of Judges with severity 1: negated, quoted, counter-speech, aimed
 // at a thing, a mild word): a model that reads the words but not their
 // context must not remove what the contextual reading let through.
+//
+// Contrary does the same, at ContraryCap, when another detector found no
+// abuse at all but one of these categories at or above the severity given:
+// a lone model insult in a text the lexicon reads as strong praise ("Wat een
+// schatje van een pup, ga zo door!") is the model misreading the words;
+// sarcasm so read is a mild remark by the sets' guide, not a removal.
 type Deference struct {
 	Cap    float64
 	Judges []Category
+
+	Contrary    map[Category]int
+	ContraryCap float64
 }
 
 // WithDeference returns a copy of the engine that applies d (nil turns it
@@ -324,27 +333,43 @@ func deferToContext(merged []Signal, deferTo map[Category]Deference) {
 	for i := range merged {
 		m := &merged[i]
 		d, ok := deferTo[m.Category]
-		if !ok || m.Score <= d.Cap || strings.Contains(m.Detector, "+") {
+		if !ok || strings.Contains(m.Detector, "+") {
 			// Found by several detectors: Agreement has already weighed
 			// them (and does not lift what was judged mild).
 			continue
 		}
 		judge := ""
+		abuse := false // another detector found abuse of any severity
 		for _, o := range merged {
+			if shareDetector(o.Detector, m.Detector) || !slices.Contains(d.Judges, o.Category) {
+				continue
+			}
+			abuse = true
 			// The judge must be another detector: a lexicon hate match
 			// is not capped because the lexicon found a mild expletive
 			// beside it ("jævla pakkis": "lexicon+model" vs "lexicon").
-			if o.Severity == 1 && !shareDetector(o.Detector, m.Detector) && slices.Contains(d.Judges, o.Category) {
+			if o.Severity == 1 {
 				judge = o.Detector
 				break
 			}
 		}
-		if judge == "" {
+		if judge != "" && m.Score > d.Cap {
+			m.Explanation += fmt.Sprintf(" [capped at %.2f: %s judged the abuse in this text mild]", d.Cap, judge)
+			m.Score = d.Cap
+			changed = true
 			continue
 		}
-		m.Explanation += fmt.Sprintf(" [capped at %.2f: %s judged the abuse in this text mild]", d.Cap, judge)
-		m.Score = d.Cap
-		changed = true
+		if abuse || d.Contrary == nil || m.Score <= d.ContraryCap {
+			continue
+		}
+		for _, o := range merged {
+			if sev, ok := d.Contrary[o.Category]; ok && o.Severity >= sev && !shareDetector(o.Detector, m.Detector) {
+				m.Explanation += fmt.Sprintf(" [capped at %.2f: %s read no abuse but %s]", d.ContraryCap, o.Detector, o.Category)
+				m.Score = d.ContraryCap
+				changed = true
+				break
+			}
+		}
 	}
 	if changed {
 		sortSignals(merged)

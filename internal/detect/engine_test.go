@@ -151,7 +151,7 @@ func TestDeference(t *testing.T) {
 	sig := func(det string, c Category, score float64, sev int) Signal {
 		return Signal{Category: c, Score: score, Severity: sev, Spans: []Span{{0, 3}}, Detector: det, Version: "1"}
 	}
-	deferTo := map[Category]Deference{Insult: {Cap: 0.75, Judges: []Category{Insult, Threat}}}
+	deferTo := map[Category]Deference{Insult: {Cap: 0.75, Judges: []Category{Insult, Threat}, Contrary: map[Category]int{Praise: 3}, ContraryCap: 0.45}}
 	tests := []struct {
 		name string
 		lex  []Signal
@@ -167,6 +167,13 @@ func TestDeference(t *testing.T) {
 		// The lexicon's own strong match is not capped because the
 		// lexicon (merged with the model) found a mild word beside it.
 		{"judge is the same detector: stands", []Signal{sig("lex", Insult, 0.9, 3), sig("lex", Threat, 0.5, 1)}, []Signal{sig("model", Threat, 0.6, 0)}, 0.9},
+		// Strong praise and no abuse read: a lone model insult is capped
+		// under the review threshold, whatever its score.
+		{"strong praise, no abuse: model capped low", []Signal{sig("lex", Praise, 0.94, 3)}, []Signal{sig("model", Insult, 0.8, 0)}, 0.45},
+		{"strong praise, review band: capped too", []Signal{sig("lex", Praise, 0.94, 3)}, []Signal{sig("model", Insult, 0.6, 0)}, 0.45},
+		{"mild praise: model stands", []Signal{sig("lex", Praise, 0.65, 2)}, []Signal{sig("model", Insult, 0.8, 0)}, 0.8},
+		{"praise and abuse read: model stands", []Signal{sig("lex", Praise, 0.94, 3), sig("lex", Threat, 0.7, 2)}, []Signal{sig("model", Insult, 0.8, 0)}, 0.8},
+		{"praise from the model's own side: stands", nil, []Signal{sig("model", Insult, 0.8, 0), sig("model", Praise, 0.9, 3)}, 0.8},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -71,9 +71,13 @@ func Engine() (*detect.Engine, error) {
 			// weighting) still defers to the lexicon where the lexicon has
 			// read abuse in the text and judged it mild in context: quoted
 			// in counter-speech, negated, aimed at a thing.
+			// And a lone model insult where the lexicon read no abuse at
+			// all but strong praise is the model misreading the words
+			// ("wat een schatje van een pup"): under the review threshold.
 			WithDeference(map[detect.Category]detect.Deference{
-				detect.Insult: {Cap: 0.75, Judges: []detect.Category{detect.Insult, detect.Threat, detect.Hate, detect.Harassment, detect.Sexual}},
-				detect.Hate:   {Cap: 0.6, Judges: []detect.Category{detect.Insult, detect.Threat, detect.Hate, detect.Harassment, detect.Sexual}},
+				detect.Insult: {Cap: 0.75, Judges: []detect.Category{detect.Insult, detect.Threat, detect.Hate, detect.Harassment, detect.Sexual},
+					Contrary: map[detect.Category]int{detect.Praise: 3}, ContraryCap: 0.45},
+				detect.Hate: {Cap: 0.6, Judges: []detect.Category{detect.Insult, detect.Threat, detect.Hate, detect.Harassment, detect.Sexual}},
 			})
 	})
 	return engine, err
