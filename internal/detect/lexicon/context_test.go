@@ -246,3 +246,31 @@ func TestConditionOpensThreat(t *testing.T) {
 		{lang: "fr", text: "Ça fait 3 ans que l'on vient chez vous, toujours contents", not: []detect.Category{thr}},
 	})
 }
+
+// TestClauseEndAndFoldedVerbs: "ferme la" is "shut it" only where the
+// clause ends; "hora"/"hore" after a verb, written without ö/ø, is the verb
+// "höra"/"høre".
+func TestClauseEndAndFoldedVerbs(t *testing.T) {
+	ins := detect.Insult
+	run(t, []tcase{
+		{lang: "fr", text: "À quelle heure ferme la clinique ce soir svp", not: []detect.Category{ins}},
+		{lang: "fr", text: "La ferme de mon oncle est à vendre", not: []detect.Category{ins}},
+		{lang: "fr", text: "Ferme-la !", want: []detect.Category{ins}},
+		{lang: "fr", text: "Oh la ferme 😡", want: []detect.Category{ins}},
+		{lang: "fr", text: "Ferme la, connard", want: []detect.Category{ins}},
+		{lang: "sv", text: "Jag fick hora 3150 kr och betalade nastan det dubbla, ingen forklaring", not: []detect.Category{ins}},
+		{lang: "sv", text: "Hora av dig nar du kan", not: []detect.Category{ins}},
+		{lang: "sv", text: "Du ar en hora", want: []detect.Category{ins}},
+		{lang: "nb", text: "Jeg fikk hore at dere stenger tidlig", not: []detect.Category{ins}},
+		{lang: "nb", text: "Du er ei hore", want: []detect.Category{ins}},
+	})
+	for _, c := range []struct {
+		text string
+		t    int
+		want bool
+	}{{"ferme la", 8, true}, {"ferme la !", 8, true}, {"ferme la clinique", 8, false}, {"ferme la 😡 toi", 8, true}, {"", 0, true}} {
+		if got := clauseEndsAt(c.text, c.t); got != c.want {
+			t.Errorf("clauseEndsAt(%q, %d) = %v, want %v", c.text, c.t, got, c.want)
+		}
+	}
+}

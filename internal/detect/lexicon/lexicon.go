@@ -655,6 +655,9 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 		if e.flags&fStart != 0 && hits[i].w0 > 0 && sentOf(hits[i].w0-1) == hits[i].sent {
 			hits[i].gone = true
 		}
+		if e.flags&fEnd != 0 && !clauseEndsAt(text, int(hits[i].t)) {
+			hits[i].gone = true
+		}
 	}
 	// By start, longer first: whatever a hit contains comes after it.
 	st.sortIdx, st.sortTmp = sortHits(hits, st.sortIdx, st.sortTmp)
@@ -692,6 +695,16 @@ func nordicWord(text string, s, t int) bool {
 		t += w
 	}
 	return hasNordic(text[s:t])
+}
+
+// clauseEndsAt reports whether no word follows text[:t] before the next
+// punctuation mark or emoji: "ferme-la !", "ferme la, connard", not "ferme
+// la clinique".
+func clauseEndsAt(text string, t int) bool {
+	for t < len(text) && text[t] == ' ' {
+		t++
+	}
+	return !isWordAt(text, t)
 }
 
 // hasNordic is strings.ContainsAny(s, nordicLetters), without decoding

@@ -94,9 +94,10 @@ const (
 	fVeiled                       // v: a veiled threat, worded politely
 	fInflect                      // i: a noun that takes its language's definite and plural endings
 	fDirect                       // d: a sexual word that is harassment said to the reader or a named person
+	fEnd                          // e: only where a clause ends (no word follows before punctuation)
 )
 
-var flagLetters = map[byte]uint16{'x': fAny, 'r': fReclaimed, 't': fTarget, 'g': fGroup, 'p': fPoss, 's': fStart, 'o': fOverride, 'v': fVeiled, 'i': fInflect, 'd': fDirect}
+var flagLetters = map[byte]uint16{'x': fAny, 'r': fReclaimed, 't': fTarget, 'g': fGroup, 'p': fPoss, 's': fStart, 'o': fOverride, 'v': fVeiled, 'i': fInflect, 'd': fDirect, 'e': fEnd}
 
 // entry is one lexicon line.
 type entry struct {
