@@ -23,6 +23,7 @@ const (
 	kPsychic               // psychic and love-spell scams: "your lover back in 7 days"
 	kOfficial              // a generic claim to be an official service: "the official customer service"
 	kParcel                // parcel and customs-fee scams: "your parcel is held at customs"
+	kSale                  // a flash sale: "70% off today only", "-70% seulement aujourd'hui"
 	nKinds
 )
 
@@ -41,6 +42,7 @@ var kindNames = [nKinds]string{
 	kPsychic:   "psychic scam",
 	kOfficial:  "claims to be an official service",
 	kParcel:    "parcel scam",
+	kSale:      "flash-sale lure",
 }
 
 // cueSet is a group of patterns of one kind and weight. Pattern syntax:
@@ -287,8 +289,19 @@ var cueSets = []cueSet{
 		"[bestatige|bestaetige|verifiziere|aktualisiere] deine [daten|identitat|identitaet|zahlung|karte|zugangsdaten|kontodaten|bankdaten]",
 		"[ihr|dein] [konto|kundenkonto|profil] [wird|wurde|ist] [gesperrt|geloscht|geloescht|deaktiviert|eingeschrankt|eingeschraenkt|geschlossen|blockiert]",
 	}},
+	// A page said to break a policy and about to be deleted: the most
+	// common phishing a page's comments get.
+	{kCred, 0.65, []string{
+		"your [page|account|profile|business page|post] [violates|violated|has violated|is violating|infringes|has infringed|breaches|breached]",
+		"[appeal|verify|confirm|respond] [here|now|below|] before [it|your page|your account|the page] [is|gets|will be] [deleted|disabled|removed|suspended|unpublished]",
+		"votre [page|compte|publication] [enfreint|viole|a enfreint|a viole|ne respecte pas]", "[faites appel|contestez|verifiez] [ici|maintenant|] avant [sa|la] [suppression|desactivation]",
+		"[uw|je|jouw] [pagina|account|bericht] [schendt|overtreedt|heeft geschonden|heeft overtreden]", "[maak|teken] [hier|nu|] bezwaar [aan|] voordat",
+		"din [sida|profil|konto] bryter mot", "[overklaga|overklag|verifiera] [har|nu|] innan [den|sidan|kontot] [raderas|stangs|tas bort]",
+		"[siden|kontoen|profilen] din bryter [med|mot]", "[klag|klage|bekreft] [her|na|] for [den|siden|kontoen] [slettes|stenges|fjernes]",
+		"[ihre|deine] [seite|konto|profil] [verstosst|verstoesst|hat verstossen] gegen", "[legen sie|lege] [hier|jetzt|] [einspruch|widerspruch] ein bevor",
+	}},
 	{kCred, 0.4, []string{
-		"[violated|violating|violates|violation of] [our|the|meta|facebook|instagram] [community|] [standards|guidelines|policies|terms]",
+		"[violated|violating|violates|violation of] [our|the|meta|facebook|instagram] [community|copyright|advertising|] [standards|guidelines|policies|policy|terms]",
 		"unusual [activity|login|sign in]", "suspicious [activity|login]", "[log in|login|sign in] [here|now|below|to avoid|to verify|to confirm]",
 		"copyright [infringement|violation]", "appeal [here|now|the decision|this decision|within]",
 		"activite [inhabituelle|suspecte]", "connectez vous [ici|maintenant]", "violation des [standards|regles|conditions] de la communaute",
@@ -344,9 +357,18 @@ var cueSets = []cueSet{
 		"team", "equipe", "teamet", "helpdesk", "help desk", "service client", "customer [service|support|care]", "klantenservice", "kundtjanst",
 		"kundeservice", "kundenservice", "kundendienst", "security team", "page admin", "supporten", "kundstod", "kundestotte",
 	}},
+	// A flash sale with a link that hides where it goes is an advert
+	// posted under someone else's page; without a link it stays under the
+	// cap for lures that ask nothing.
+	{kSale, 0.45, []string{
+		"off [today|today only|this week only|for today only]", "[discount|korting|rabatt|rabais|remise] [today|aujourdhui|vandaag|heute|idag|i dag]",
+		"[seulement|uniquement|alleen|nur|bara|endast|kun|bare] [aujourdhui|vandaag|heute|idag|i dag|ce jour]",
+		"today only", "[up to|jusqu a|tot|bis zu|upp till|opptil] # [off|de reduction|korting|rabatt|rabais]",
+	}},
 	{kUrgent, 0.25, []string{
 		"within # [hours|hour|hrs|h|days]", "dans les # [heures|h|jours]", "sous # [heures|h|jours]", "binnen # [uur|dagen]",
 		"inom # [timmar|timme|dagar]", "innen # [timer|time|dager|dagar]", "innerhalb [von|] # [stunden|tagen]", "act now", "agissez maintenant", "limited time",
+		"before it is deleted", "avant sa suppression", "voordat [deze|hij|het|ze] wordt verwijderd", "innan den raderas", "for den slettes", "bevor sie geloscht wird",
 	}},
 }
 

@@ -32,7 +32,7 @@ import (
 
 const (
 	detectorName    = "spam"
-	detectorVersion = "1.0.0"
+	detectorVersion = "1.1.0"
 	// DefaultMinScore is the score below which no signal is emitted.
 	DefaultMinScore = 0.3
 	// noActionCap bounds the score of lures that ask nothing of the
@@ -196,6 +196,12 @@ func (sc *scratch) examine(text string, c *detect.Context) *evidence {
 	}
 	sc.buf, sc.toks = tokenize(text, sc.buf[:0], sc.toks[:0], sc.skip)
 	sc.hits = cues.match(sc.buf, sc.toks, sc.hits[:0])
+	for _, l := range sc.links {
+		// "👉 https://…": an arrow pointing at a link asks for the click.
+		if p := pointerBefore(text, l.start); p >= 0 {
+			sc.hits = append(sc.hits, hit{kind: kCTA, w: pointerCTA, start: p, end: l.start})
+		}
+	}
 	roles := false
 	for _, h := range sc.hits {
 		if h.kind == kRole {
@@ -239,6 +245,27 @@ func (sc *scratch) examine(text string, c *detect.Context) *evidence {
 		}
 	}
 	return ev
+}
+
+// pointerCTA is the weight of an arrow emoji pointing at a link.
+const pointerCTA = 0.35
+
+// pointers are the emoji that point at what follows them.
+var pointers = [...]string{"👉", "➡️", "➡", "👇", "⬇️", "⬇", "🔗", "⤵️", "⤵"}
+
+// pointerBefore returns where an arrow emoji ends right before position
+// at (spaces and a colon between allowed) starts, or -1.
+func pointerBefore(text string, at int) int {
+	i := at
+	for i > 0 && (text[i-1] == ' ' || text[i-1] == ':') {
+		i--
+	}
+	for _, p := range pointers {
+		if strings.HasSuffix(text[:i], p) {
+			return i - len(p)
+		}
+	}
+	return -1
 }
 
 func overlaps(a, b hit) bool { return a.w > 0 && a.start < b.end && b.start < a.end }
@@ -349,7 +376,7 @@ func (ev *evidence) action() bool {
 
 // primaryKinds are evidence of spam on their own; the others only
 // amplify them.
-var primaryKinds = [...]kind{kLure, kInvest, kCrypto, kAdult, kFollowers, kCred, kPay, kPsychic, kOfficial, kParcel}
+var primaryKinds = [...]kind{kLure, kInvest, kCrypto, kAdult, kFollowers, kCred, kPay, kPsychic, kOfficial, kParcel, kSale}
 
 func (ev *evidence) score() float64 {
 	p := 0.0

@@ -55,6 +55,14 @@ func spamCases() []spamCase {
 		{"giveaway sv", "sv", "Grattis du har vunnit ett presentkort! Klicka på länken för att hämta ditt pris", 0.75, 0, "giveaway"},
 		{"giveaway nb", "nb", "Gratulerer du har vunnet! Klikk på lenken og hent din premie før fredag", 0.75, 0, "giveaway"},
 		{"giveaway de", "de", "Glückwunsch, Sie haben gewonnen! Klicken Sie hier, um Ihren Gewinn abzuholen: https://gewinn-jetzt.xyz", 0.85, 0, "giveaway"},
+		// a page said to break a policy, about to be deleted
+		{"page violation en", "en", "Your page violates our copyright policy. Appeal here before it is deleted: fb-security-check.net/x1", 0.8, 0, "credential"},
+		{"page violation fr", "fr", "Votre page enfreint nos règles. Faites appel ici avant sa suppression : page-review.net/a", 0.8, 0, "credential"},
+		{"page violation de", "de", "Ihre Seite verstößt gegen unsere Richtlinien. Legen Sie hier Einspruch ein, bevor sie gelöscht wird: seiten-check.net/a", 0.8, 0, "credential"},
+		// a flash sale pointing at a link that hides where it goes
+		{"flash sale en", "en", "Premium dog food 70% off today only 👉 tinyurl.com/6c40da24", 0.8, 0, "flash-sale"},
+		{"flash sale fr", "fr", "Croquettes premium -70% seulement aujourd'hui 👉 https://bit.ly/x9", 0.8, 0, "flash-sale"},
+		{"flash sale nl", "nl", "Premium hondenvoer -70% alleen vandaag 👉 https://cutt.ly/ab", 0.8, 0, "flash-sale"},
 		// crypto and investment
 		{"invest en", "en", "I doubled my investment in two weeks trading with Mrs Clara, contact her on WhatsApp +44 7700 900123", 0.8, 0, "investment"},
 		{"invest earn", "en", "Earn 500€ a day from home with bitcoin, DM me for details", 0.75, 0, "investment"},
@@ -104,6 +112,9 @@ func hardNegatives() []spamCase {
 		{"news link", "sv", "Läs artikeln här: https://www.svt.se/nyheter/lokalt/stockholm/artikel-om-kommunen", 0, 0.29, ""},
 		{"news link nb", "nb", "Her er saken i avisa: https://www.nrk.no/norge/kommunen-1.16234567", 0, 0.29, ""},
 		{"municipality site", "nb", "Søknaden ligger på oslo.kommune.no under byggesak", 0, 0.29, ""},
+		{"sale told, no link", "fr", "Les croquettes étaient à -30% seulement aujourd'hui chez Animalis, j'en ai pris deux sacs", 0, 0.45, ""},
+		{"sale at a shop's own site", "en", "Heads up: the pet shop has 20% off today only on harnesses, https://www.zooplus.co.uk/harness", 0, 0.75, ""},
+		{"arrow at the clinic's page", "fr", "Toutes les infos ici 👉 https://www.cliniquedestilleuls.fr/horaires", 0, 0.3, ""},
 		{"won the case", "en", "We won the case in court, you won't get away with this clinic", 0, 0.45, ""},
 		{"you won me over", "en", "Honestly you won me over with how kind the nurse was", 0, 0.45, ""},
 		{"verify complaint", "en", "Your app keeps asking me to verify your account details and then crashes, please fix it", 0, 0.45, ""},
@@ -243,6 +254,24 @@ func checkSignal(t testing.TB, text string, s detect.Signal) {
 		}
 		if sp[0] < len(text) && !utf8.RuneStart(text[sp[0]]) || sp[1] < len(text) && !utf8.RuneStart(text[sp[1]]) {
 			t.Fatalf("span %v splits a rune in %q", sp, text)
+		}
+	}
+}
+
+func TestPointerBefore(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		at   int
+		want int
+	}{
+		{"ici 👉 x", len("ici 👉 "), len("ici ")},
+		{"ici 👉: x", len("ici 👉: "), len("ici ")},
+		{"ici ➡️x", len("ici ➡️"), len("ici ")},
+		{"ici x", len("ici "), -1},
+		{"x", 0, -1},
+	} {
+		if got := pointerBefore(c.text, c.at); got != c.want {
+			t.Errorf("pointerBefore(%q, %d) = %d, want %d", c.text, c.at, got, c.want)
 		}
 	}
 }
