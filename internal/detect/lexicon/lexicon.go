@@ -1643,7 +1643,11 @@ func (j *judge) abuse(h *hit, res *results) {
 	if stacked {
 		score = baseScore[e.sev+1]
 	}
-	mild := false // the harm is at most moderate whatever the entry's severity
+	// The harm is at most moderate whatever the entry's severity; a
+	// condescending phrase (flag m: "lär dig läsa", "gå og legg deg") is
+	// mild even said to the reader, so the model's agreement cannot lift
+	// it to removal: native raters call it toxic, the policy reviews it.
+	mild := e.flags&fMild != 0
 	w := why{lx: j.d.lx, e: h.e, tgt: tgt}
 	if e.pieced() {
 		w.matched = j.text[h.s:h.t]

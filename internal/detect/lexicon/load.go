@@ -95,9 +95,10 @@ const (
 	fInflect                      // i: a noun that takes its language's definite and plural endings
 	fDirect                       // d: a sexual word that is harassment said to the reader or a named person
 	fEnd                          // e: only where a clause ends (no word follows before punctuation)
+	fMild                         // m: mild whatever it is aimed at (condescension: "learn to read"), reviewed, never removed on its own
 )
 
-var flagLetters = map[byte]uint16{'x': fAny, 'r': fReclaimed, 't': fTarget, 'g': fGroup, 'p': fPoss, 's': fStart, 'o': fOverride, 'v': fVeiled, 'i': fInflect, 'd': fDirect, 'e': fEnd}
+var flagLetters = map[byte]uint16{'x': fAny, 'r': fReclaimed, 't': fTarget, 'g': fGroup, 'p': fPoss, 's': fStart, 'o': fOverride, 'v': fVeiled, 'i': fInflect, 'd': fDirect, 'e': fEnd, 'm': fMild}
 
 // entry is one lexicon line.
 type entry struct {
