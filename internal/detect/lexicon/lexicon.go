@@ -1306,7 +1306,8 @@ var vocativePossessives = map[string]bool{"din": true, "ditt": true, "dina": tru
 // curseWords may stand between the possessive and the name ("din jävla
 // idiot").
 var curseWords = map[string]bool{"jävla": true, "javla": true, "jävel": true, "djävla": true, "jævla": true, "jaevla": true,
-	"satans": true, "förbannade": true, "forbanna": true, "forbannede": true, "fucking": true, "fkn": true, "helvetes": true, "fordømte": true, "forpulede": true}
+	"satans": true, "förbannade": true, "forbanna": true, "forbannede": true, "fucking": true, "fkn": true, "helvetes": true, "fordømte": true, "forpulede": true,
+	"forbandede": true, "forbandet": true, "faens": true, "fandens": true, "jævlige": true, "scheiß": true, "scheiss": true, "damned": true}
 
 // vocativeBefore reports whether the words before text[s:] are a
 // possessive, maybe with a curse word after it.
@@ -1374,7 +1375,12 @@ func (j *judge) nearestSlur(h *hit, maxd int32) int {
 		if e.kind != kHate || e.flags&(fTarget|fReclaimed) == 0 {
 			continue
 		}
-		if dd := dist(h, c); dd > 0 && dd < bd {
+		dd := dist(h, c)
+		if dd == 0 && j.d.lx.entries[h.e].pieced() && c.s >= h.g0 && c.t <= h.g1 {
+			// In the gap of the phrase: "gi noen pakkiser juling".
+			dd = 1
+		}
+		if dd > 0 && dd < bd {
 			best, bd = i, dd
 		}
 	}
@@ -1636,6 +1642,18 @@ func (j *judge) abuse(h *hit, res *results) {
 		}
 	}
 
+	// "Håll käften, tattare", "Hold kjeft, tater", "Shut up, gypsy": a
+	// group's name called out after an abusive order and a comma is
+	// hurled at the reader, never a neutral mention.
+	if !cursed && e.kind == kHate && e.flags&(fTarget|fReclaimed) != 0 {
+		if c := j.orderBefore(h); c >= 0 {
+			cursed = true
+			if tgt != tYou && tgt != tNamed {
+				tgt, tcue = tYou, c
+			}
+		}
+	}
+
 	score := baseScore[e.sev]
 	// Name-calling words stacked on one another ("hjernedød klovn",
 	// "incompetente clowns", "stupid fat cow") hurt more than either.
@@ -1673,7 +1691,11 @@ func (j *judge) abuse(h *hit, res *results) {
 		// an insult when aimed at a person, nothing otherwise.
 		switch tgt {
 		case tGroup:
-			kind = kHate
+			// A threat stays a threat ("… borde hängas", "… og skyte
+			// dem"): the hate it also is is derived below.
+			if kind != kThreat {
+				kind = kHate
+			}
 		case tYou, tNamed:
 			if kind == kHate {
 				kind = kInsult
@@ -1819,6 +1841,12 @@ func (j *judge) abuse(h *hit, res *results) {
 			// forties") is for a person to read, not hate by itself:
 			// slurs and cursed group names have entries of their own.
 			hs = min(hs, 0.6)
+			if j.cursesGroup(h, tcue) {
+				// … but one that qualifies the group's name itself
+				// ("Satans judar", "Faens sigøynere", "fucking
+				// muslimer") curses the people it names.
+				hs = max(score, baseScore[2]+0.03)
+			}
 		}
 		res.addWhy(kHate, hs, max(e.sev, 2), w, sp)
 	}
@@ -1858,6 +1886,40 @@ func (j *judge) abuse(h *hit, res *results) {
 		}
 		res.addWhy(kHarassment, hs, e.sev, hw, sp, ns)
 	}
+}
+
+// orderBefore finds an abusive order or insult that ends right before h
+// with one comma between ("Håll käften, tattare"), or -1.
+func (j *judge) orderBefore(h *hit) int {
+	for i := range j.hits {
+		c := &j.hits[i]
+		if c.gone || c == h || c.e < 0 || c.name != "" || c.sent != h.sent || c.t > h.s {
+			continue
+		}
+		if k := j.d.lx.entries[c.e].kind; k != kInsult && k != kHarassment && k != kThreat {
+			continue
+		}
+		if between := j.text[c.t:h.s]; strings.Count(between, ",") == 1 && strings.Trim(between, ", ") == "" {
+			return i
+		}
+	}
+	return -1
+}
+
+// cursesGroup reports whether the expletive h stands right before the
+// group's name c, with nothing but spaces between ("jävla muzzar", "de
+// forbandede jøder"), so that it qualifies the name.
+func (j *judge) cursesGroup(h *hit, c int) bool {
+	if c < 0 || c >= len(j.hits) {
+		return false
+	}
+	g := &j.hits[c]
+	if g.e < 0 || g.name != "" || j.d.lx.entries[g.e].kind != kGroup || g.sent != h.sent || g.w0 != h.w1+1 || g.s < h.t {
+		return false
+	}
+	// Only a curse that can qualify a noun: a sentence adverb ("det
+	// er sgu kvinder i fyrrerne", "it's damn women …") is emphasis.
+	return strings.Trim(j.text[h.t:g.s], " ") == "" && curseWords[j.text[h.s:h.t]]
 }
 
 // copulas link a subject to what it is called, in the six languages

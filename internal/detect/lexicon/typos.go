@@ -41,7 +41,7 @@ type typoIndex struct {
 // typed onto: articles before it, copulas after it.
 var (
 	typoJoinBefore = setOf("les", "des", "ces", "the", "all", "de", "die", "het", "alle", "diese", "deze")
-	typoJoinAfter  = setOf("sont", "are", "were", "zijn", "waren", "sind", "waren", "is", "ist")
+	typoJoinAfter  = setOf("sont", "are", "were", "zijn", "waren", "sind", "waren", "is", "ist", "er", "var")
 )
 
 const (
