@@ -506,7 +506,7 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 		var word bool
 		if c < utf8.RuneSelf {
 			word = 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
-			if c == '!' || c == '?' || c == ';' || c == '.' && !initialAt(text, i) {
+			if c == '!' || c == '?' || c == ';' || c == '.' && !initialAt(text, i) && !titleDotAt(text, i) {
 				sent++
 			}
 		} else {
@@ -1298,6 +1298,25 @@ func initialAt(text string, i int) bool {
 		return false
 	}
 	return i == 1 || text[i-2] == ' ' || text[i-2] == '.'
+}
+
+// titleDotAt reports whether the '.' at i ends an abbreviated title ("Dr.
+// Müller", "Mme. Dubois", "Mr. Hansen") rather than a sentence: a pattern
+// with a gap ("jeder muss wissen, dass Dr. Müller eine Betrügerin ist")
+// must not stop at it. Only abbreviations: "the doctor. Then" ends one.
+func titleDotAt(text string, i int) bool {
+	s := i
+	for s > 0 && 'a' <= text[s-1] && text[s-1] <= 'z' {
+		s--
+	}
+	if s > 0 && text[s-1] != ' ' {
+		return false
+	}
+	switch text[s:i] {
+	case "dr", "prof", "mr", "mrs", "ms", "mme", "mlle", "mevr", "dhr":
+		return true
+	}
+	return false
 }
 
 // vocativePossessives are "your" in the Scandinavian vocative ("din idiot").
