@@ -245,26 +245,7 @@ func TestNationalIDs(t *testing.T) {
 		{"nino specimen prefix", "en", "national insurance QQ 12 34 56 C", EntityGBNINO, "", ""},
 		{"nino bad suffix", "en", "NI number AB 12 34 56 E", EntityGBNINO, "", ""},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			sigs := run(t, tt.lang, tt.text)
-			if tt.value == "" {
-				for _, s := range sigs {
-					if s.Entity == tt.entity {
-						t.Errorf("found %s %q in %q: %s", s.Entity, tt.text[s.Spans[0][0]:s.Spans[0][1]], tt.text, s.Explanation)
-					}
-				}
-				return
-			}
-			s, ok := find(tt.text, sigs, tt.entity, tt.value)
-			if !ok {
-				t.Fatalf("want %s %q in %q, got %+v", tt.entity, tt.value, tt.text, sigs)
-			}
-			if tt.cat != "" && s.Category != tt.cat {
-				t.Errorf("category %s, want %s (%s)", s.Category, tt.cat, s.Explanation)
-			}
-		})
-	}
+	runEntityCases(t, tests)
 }
 
 // TestPublicContacts: the organisation's own address or number, named with
@@ -338,26 +319,7 @@ func TestRound2Shapes(t *testing.T) {
 		{"iban possessive nl", "nl", "zijn IBAN: BE68 5390 0754 7034 lol", EntityIBAN, "BE68 5390 0754 7034", detect.Doxxing},
 		{"iban possessive sv", "sv", "hennes iban SE45 5000 0000 0583 9825 7466", EntityIBAN, "SE45 5000 0000 0583 9825 7466", detect.Doxxing},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			sigs := run(t, tt.lang, tt.text)
-			if tt.value == "" {
-				for _, s := range sigs {
-					if s.Entity == tt.entity {
-						t.Errorf("found %s %q in %q: %s", s.Entity, tt.text[s.Spans[0][0]:s.Spans[0][1]], tt.text, s.Explanation)
-					}
-				}
-				return
-			}
-			s, ok := find(tt.text, sigs, tt.entity, tt.value)
-			if !ok {
-				t.Fatalf("want %s %q in %q, got %+v", tt.entity, tt.value, tt.text, sigs)
-			}
-			if tt.cat != "" && s.Category != tt.cat {
-				t.Errorf("category %s, want %s (%s)", s.Category, tt.cat, s.Explanation)
-			}
-		})
-	}
+	runEntityCases(t, tests)
 }
 
 // FuzzNationalValidators: no validator panics on any string, and each

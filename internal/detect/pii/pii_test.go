@@ -207,7 +207,15 @@ func entityCases() []entityCase {
 }
 
 func TestEntities(t *testing.T) {
-	for _, tt := range entityCases() {
+	runEntityCases(t, entityCases())
+}
+
+// runEntityCases checks each case: the identifier found with its entity
+// (and category), or that entity not found at all; and that no
+// explanation repeats an identifier (explanations are stored and shown).
+func runEntityCases(t *testing.T, cases []entityCase) {
+	t.Helper()
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
 			sigs := run(t, tt.lang, tt.text)
 			if tt.value == "" {
