@@ -1,9 +1,12 @@
 // Command stormwatch-train rebuilds the statistical model's weights from
 // the shared corpora and the project's own examples:
 //
+//	go run ./cmd/stormwatch-train -probes internal/eval/testdata/probes
 //	go run ./cmd/stormwatch-train -corpora ../shared/corpora -out internal/detect/model/weights
 //
-// It is what `make model` runs. The output is reproducible bit for bit:
+// It is what `make model` runs: first the development probes become
+// training lines (internal/corpus/data/probes.tsv), then the model is
+// trained on the corpora and the project's lines, probes included. The output is reproducible bit for bit:
 // fixed split, fixed seed, fixed order, no timestamps. It also writes the
 // held-out parts of each corpus, mapped to Stormwatch categories, as JSONL
 // for `stormwatch eval` (-heldout), and prints precision, recall and F1 on
@@ -45,8 +48,21 @@ func run(args []string, stdout io.Writer) error {
 	epochs := fl.Int("epochs", model.DefaultTrainConfig.Epochs, "training epochs")
 	lr := fl.Float64("lr", model.DefaultTrainConfig.LearningRate, "initial learning rate")
 	l2 := fl.Float64("l2", model.DefaultTrainConfig.L2, "L2 regularisation per sample")
+	probes := fl.String("probes", "", "write the development probes of this directory as training lines to -probes-out and exit (make model runs this first: the trainer embeds its data)")
+	probesOut := fl.String("probes-out", filepath.Join("internal", "corpus", "data", corpus.ProbesFile), "where -probes writes")
 	if err := fl.Parse(args); err != nil {
 		return err
+	}
+	if *probes != "" {
+		tsv, kept, skipped, err := corpus.ProbesTSV(*probes)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(*probesOut, tsv, 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "probes: %d training lines written to %s (%d skipped: personal data, spam, kept abuse, repeats)\n", kept, *probesOut, skipped)
+		return nil
 	}
 	cfg := model.DefaultConfig
 	cfg.Bits = uint8(*bits)

@@ -49,8 +49,11 @@ func Project() ([]Example, error) {
 		// per language, at trust 0.6, so the template structure does not
 		// outweigh the hand-written lines.
 		group, tmplTrust := "project/", float32(1)
-		if strings.HasPrefix(path.Base(n), "templates") {
+		switch {
+		case strings.HasPrefix(path.Base(n), "templates"):
 			group, tmplTrust = "templates/", 0.6
+		case strings.HasPrefix(path.Base(n), "probes"):
+			group, tmplTrust = "probes/", 0.5
 		}
 		err = readTSV(bytes.NewReader(b), n, func(text, label, lang string, _ []string) error {
 			h, cat, trust, err := mapProject(label)

@@ -1,0 +1,91 @@
+package corpus
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestProbeLabel(t *testing.T) {
+	for _, tt := range []struct {
+		p    probeLine
+		want string
+	}{
+		{probeLine{Category: "insult", Action: "remove"}, "insult"},
+		{probeLine{Categories: []string{"insult", "threat"}, Action: "remove"}, "threat"},
+		{probeLine{Categories: []string{"hate", "complaint"}, Action: "remove"}, "hate"},
+		{probeLine{Category: "doxxing", Action: "remove"}, ""},
+		{probeLine{Category: "spam", Action: "remove"}, ""},
+		{probeLine{Category: "insult", Action: "keep"}, ""}, // mild: the policy's line, not a label's
+		{probeLine{Category: "complaint", Action: "keep"}, "complaint"},
+		{probeLine{Categories: []string{"question", "complaint"}, Action: "keep"}, "complaint"},
+		{probeLine{Category: "praise", Action: "keep"}, "praise"},
+		{probeLine{Action: "keep", Tags: []string{"F-counter-quote"}}, "counter"},
+		{probeLine{Action: "keep"}, "clean"},
+		{probeLine{Category: "crisis", Action: "keep"}, "clean"},
+		{probeLine{Category: "insult"}, ""},
+	} {
+		if got := probeLabel(tt.p); got != tt.want {
+			t.Errorf("probeLabel(%+v) = %q, want %q", tt.p, got, tt.want)
+		}
+	}
+}
+
+func TestProbesTSV(t *testing.T) {
+	dir := t.TempDir()
+	lines := `{"id":"a","text":"Du är en\tzqx-idiot","lang":"sv","category":"insult","action":"remove"}
+{"id":"b","text":"Tack!","lang":"sv","category":"praise","action":"keep"}
+
+{"id":"c","text":"ring 070-123 45 67","lang":"sv","category":"doxxing","action":"remove"}
+{"id":"d","text":"hola","lang":"es","action":"keep"}
+`
+	if err := os.WriteFile(filepath.Join(dir, "x.jsonl"), []byte(lines), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, kept, skipped, err := ProbesTSV(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "text\tlabel\tlang\nDu är en zqx-idiot\tinsult\tsv\nTack!\tpraise\tsv\n"
+	if string(got) != want || kept != 2 || skipped != 2 {
+		t.Errorf("ProbesTSV = %q (kept %d, skipped %d), want %q (2, 2)", got, kept, skipped, want)
+	}
+	// The generated lines read back as project data.
+	err = readTSV(strings.NewReader(string(got)), "probes.tsv", func(text, label, lang string, _ []string) error {
+		_, _, _, err := mapProject(label)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A text already in the project's data files is no new example.
+	if err := os.WriteFile(filepath.Join(dir, "y.jsonl"), []byte(`{"text":"Tack!","lang":"sv","category":"praise","action":"keep"}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, kept, _, err := ProbesTSV(dir); err != nil || kept != 2 {
+		t.Errorf("a repeated probe: kept %d (err %v), want 2", kept, err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "bad.jsonl"), []byte("{not json\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, _, err := ProbesTSV(dir); err == nil || !strings.Contains(err.Error(), "bad.jsonl:1") {
+		t.Errorf("bad line: err %v, want it named with its file and line", err)
+	}
+}
+
+// TestProbesTSVUpToDate: data/probes.tsv is what ProbesTSV makes of the
+// probes today (regenerate with `make model`).
+func TestProbesTSVUpToDate(t *testing.T) {
+	got, _, _, err := ProbesTSV(filepath.Join("..", "eval", "testdata", "probes"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	have, err := data.ReadFile("data/" + ProbesFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(have) {
+		t.Errorf("data/%s is out of date with the probes: run `make model`", ProbesFile)
+	}
+}
