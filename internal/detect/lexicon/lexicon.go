@@ -145,9 +145,12 @@ func (d *Detector) Detect(ctx context.Context, in detect.Input) ([]detect.Signal
 		d.analyze(pn, in, st, &res)
 	}
 	if res.abusive() || res.groupless {
-		if tn := d.typos(n, in.Lang, res.groupless); tn != nil {
+		if tn := d.typos(n, in.Lang, res.groupless, false); tn != nil {
 			d.analyze(tn, in, st, &res)
 		}
+	} else if tn := d.typos(n, in.Lang, false, true); tn != nil {
+		// A missing space is read in any comment: "Immigrantsare parasites".
+		d.analyze(tn, in, st, &res)
 	}
 	res.dampComplaints()
 	return res.signals(d.lx.version), nil
@@ -1594,6 +1597,10 @@ func (j *judge) abuse(h *hit, res *results) {
 		// An object word inside the phrase itself is part of it.
 		obj = -1
 	}
+	// A slur with no flag ("that cripple", "faggot") names a person: a
+	// thing next to it ("get that cripple out of the queue") is not what it
+	// is aimed at.
+	slur := e.kind == kHate && e.flags&(fGroup|fTarget|fReclaimed) == 0
 	dYou, dObj := int32(99), int32(99)
 	if you >= 0 {
 		dYou = dist(h, &j.hits[you])
@@ -1602,7 +1609,7 @@ func (j *judge) abuse(h *hit, res *results) {
 		dObj = dist(h, &j.hits[obj])
 	}
 	switch {
-	case obj >= 0 && dObj <= 2 && dObj <= dYou && dYou > 0 && !(e.kind == kThreat && e.flags&fVeiled != 0):
+	case obj >= 0 && dObj <= 2 && dObj <= dYou && dYou > 0 && !(e.kind == kThreat && e.flags&fVeiled != 0) && !slur:
 		// A veiled threat names what may happen to ("shame if something
 		// happened to your car"): the thing is not its target.
 		tgt, tcue = tObject, obj
@@ -1622,7 +1629,7 @@ func (j *judge) abuse(h *hit, res *results) {
 			// "your X" is about X: it makes an adjective or an expletive
 			// personal only when nothing else does ("your stupid app").
 			tgt, tcue = tYou, c
-		} else if obj >= 0 {
+		} else if obj >= 0 && !slur {
 			tgt, tcue = tObject, obj
 		}
 	}
@@ -1633,6 +1640,12 @@ func (j *judge) abuse(h *hit, res *results) {
 		if c := j.nearest(h, kYou, 2, -1); c >= 0 {
 			tgt, tcue = tYou, c
 		}
+	}
+	// "Damn, the women's team smashed it", "Shit, I forgot the talk on
+	// Black history": an expletive that opens its sentence and is cut off
+	// by a comma or "!" is an interjection, aimed at no one in it.
+	if e.kind == kProfanity && tgt != tNone && j.interjection(h) {
+		tgt, tcue = tNone, -1
 	}
 	// A named person beats a third-person pronoun or nobody.
 	named := j.nearest(h, kName, 6, -1)
@@ -1774,8 +1787,7 @@ func (j *judge) abuse(h *hit, res *results) {
 	w.kind = kind
 	if cursed {
 		score = max(score, baseScore[3]*0.9)
-	} else if s := j.self(h); s >= 0 && e.kind == kHate && e.flags&(fReclaimed|fGroup) == 0 && h.w0-j.hits[s].w1 <= 1 && tgt != tNamed &&
-		func() bool { w, _ := prevWord(j.text, int(j.hits[s].s)); return w == "" }() {
+	} else if s := j.selfClaim(h); s >= 0 && e.kind == kHate && e.flags&(fReclaimed|fGroup) == 0 && tgt != tNamed {
 		// "We fags from the choir", "Nous, les pédés du club", "Wir
 		// Schwuchteln vom Chor": a slur right after a first person that
 		// opens the clause names the speaker's own group, a use the
@@ -2215,6 +2227,65 @@ func (j *judge) self(h *hit) int {
 		}
 	}
 	return -1
+}
+
+// selfFillers may stand between a first person that opens its clause and
+// the word it claims for the speaker: "I am a proud fag", "we loud old
+// dykes"; nothing else ("we hate fags" is not a claim).
+var selfFillers = setOf("a", "an", "proud", "happy", "loud", "old", "out", "and", "fellow", "openly", "queer", "just", "another")
+
+// selfClaim finds a first-person cue that opens its clause (no word before
+// it in the sentence) and is followed, up to h, by one word at most or
+// only by selfFillers: a slur said of the speaker's own group. -1 when
+// there is none.
+func (j *judge) selfClaim(h *hit) int {
+	for i := range j.hits {
+		c := &j.hits[i]
+		if c.gone || c.e < 0 || j.d.lx.entries[c.e].kind != kSelf || c.sent != h.sent || c.t > h.s || h.w0-c.w1 > 4 {
+			continue
+		}
+		if w, _ := prevWord(j.text, int(c.s)); w != "" {
+			continue
+		}
+		// One word between, whatever it is ("Nous, les pédés du club"), or
+		// only fillers; walk the words without allocating.
+		between, ok := j.text[c.t:h.s], true
+		if h.w0-c.w1 <= 1 {
+			return i
+		}
+		for between != "" && ok {
+			between = strings.TrimLeft(between, " ")
+			w := between
+			if k := strings.IndexByte(between, ' '); k >= 0 {
+				w, between = between[:k], between[k:]
+			} else {
+				between = ""
+			}
+			ok = w == "" || selfFillers[w]
+		}
+		if ok {
+			return i
+		}
+	}
+	return -1
+}
+
+// interjection reports whether the expletive h opens its sentence and is
+// followed at once by a comma or "!" ("Damn, …", "Fuck, …").
+func (j *judge) interjection(h *hit) bool {
+	if w, _ := prevWord(j.text, int(h.s)); w != "" {
+		return false
+	}
+	for i := int(h.t); i < len(j.text); i++ {
+		switch j.text[i] {
+		case ' ':
+			continue
+		case ',', '!':
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // selfRightBefore finds a first-person cue of three words or more ("jag är

@@ -40,8 +40,10 @@ type typoIndex struct {
 // typoJoinBefore and typoJoinAfter are the words a group's name is
 // typed onto: articles before it, copulas after it.
 var (
-	typoJoinBefore = setOf("les", "des", "ces", "the", "all", "de", "die", "het", "alle", "diese", "deze")
-	typoJoinAfter  = setOf("sont", "are", "were", "zijn", "waren", "sind", "waren", "is", "ist", "er", "var")
+	typoJoinBefore = setOf("les", "des", "ces", "the", "all", "de", "die", "het", "alle", "diese", "deze",
+		// Verbs of hatred typed onto the group: "hatemuslims", "deportall".
+		"hate", "kill", "deport", "ban")
+	typoJoinAfter = setOf("sont", "are", "were", "zijn", "waren", "sind", "waren", "is", "ist", "er", "var")
 )
 
 const (
@@ -97,16 +99,8 @@ func (ti *typoIndex) fix(w string, fam uint16, buf []byte, group bool) string {
 		}
 		buf[i], buf[i+1] = buf[i+1], buf[i]
 	}
-	// A missing space: "blackpeople", "lesnoirs", "muslimsare" (only
-	// onto an article or a copula, so no real word is cut in two).
-	if p, found := ti.pairs[w]; found && (fam == 0 || ti.pbits[p]&fam != 0) {
-		return p
-	}
-	for i := 2; i+2 <= len(w); i++ {
-		a, b := w[:i], w[i:]
-		if typoJoinBefore[a] && len(b) >= 4 && ok(b) || typoJoinAfter[b] && len(a) >= 4 && ok(a) {
-			return a + " " + b
-		}
+	if j := ti.join(w, fam); j != "" {
+		return j
 	}
 	if !group {
 		return ""
@@ -123,11 +117,93 @@ func (ti *typoIndex) fix(w string, fam uint16, buf []byte, group bool) string {
 	return ""
 }
 
+// join reads a missing space: "blackpeople", "lesnoirs", "muslimsare"
+// (only onto an article, a copula or a verb of hatred, so no real word is
+// cut in two). It returns the two words, or "".
+func (ti *typoIndex) join(w string, fam uint16) string {
+	ok := func(t string) bool {
+		bits, found := ti.words[t]
+		return found && (fam == 0 || bits&fam != 0)
+	}
+	if p, found := ti.pairs[w]; found && (fam == 0 || ti.pbits[p]&fam != 0) {
+		return p
+	}
+	for i := 2; i+2 <= len(w); i++ {
+		a, b := w[:i], w[i:]
+		if typoJoinBefore[a] && len(b) >= 4 && ok(b) || typoJoinAfter[b] && len(a) >= 4 && ok(a) {
+			return a + " " + b
+		}
+	}
+	return ""
+}
+
+// fixHalf reads a slip in one word of a two-word group name, next to the
+// other word: "Trnas people", "Blak people", "trans peple". Only read
+// beside the other half, so "trnas" alone stays unknown. It returns the
+// repaired word, or "".
+func (ti *typoIndex) fixHalf(w, prev, next string, fam uint16, buf []byte, group bool) string {
+	pair := func(v string) bool {
+		if prev != "" {
+			if bits, found := ti.pbits[prev+" "+v]; found && (fam == 0 || bits&fam != 0) {
+				return true
+			}
+		}
+		if next != "" {
+			if bits, found := ti.pbits[v+" "+next]; found && (fam == 0 || bits&fam != 0) {
+				return true
+			}
+		}
+		return false
+	}
+	buf = append(buf[:0], w...)
+	for i := 0; i+1 < len(buf); i++ {
+		if buf[i] == buf[i+1] {
+			continue
+		}
+		buf[i], buf[i+1] = buf[i+1], buf[i]
+		if pair(string(buf)) {
+			return string(buf)
+		}
+		buf[i], buf[i+1] = buf[i+1], buf[i]
+	}
+	if !group {
+		return ""
+	}
+	for i := 1; i < len(w); i++ {
+		for c := byte('a'); c <= 'z'; c++ {
+			buf = append(append(append(buf[:0], w[:i]...), c), w[i:]...)
+			if pair(string(buf)) {
+				return string(buf)
+			}
+		}
+	}
+	return ""
+}
+
+// nextWord returns the ASCII word that follows text[i:] after spaces, or "".
+func nextWord(text string, i int) string {
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	s := i
+	for i < len(text) && text[i] >= 'a' && text[i] <= 'z' {
+		i++
+	}
+	if i < len(text) && isWordAt(text, i) {
+		return ""
+	}
+	return text[s:i]
+}
+
 // typos returns n with its misspelled abusive words and group names
 // spelled right, or nil when there is none.
 // With group, the slips read only when a group-hate phrase waits for its
 // group are read too (see fix).
-func (d *Detector) typos(n *normalize.Normalized, lang string, group bool) *normalize.Normalized {
+// With joinOnly (a comment with nothing abusive in it), only a missing
+// space is read: it cuts no real word, and the phrase it completes must
+// still be abusive by itself ("Immigrantsare parasites", "Deport
+// allimmigrants").
+func (d *Detector) typos(n *normalize.Normalized, lang string, group, joinOnly bool) *normalize.Normalized {
 	ti := d.lx.typos
 	if ti == nil {
 		return nil
@@ -161,13 +237,30 @@ func (d *Detector) typos(n *normalize.Normalized, lang string, group bool) *norm
 			continue
 		}
 		w := text[s:i]
-		if len(w) < typoMinLen || len(w) > typoMaxLen {
+		prev := ""
+		if p, ps := prevWord(text, s); p != "" && (ps == 0 || !isWordBefore(text, ps)) && asciiLetters(p) {
+			prev = p
+		}
+		if len(w) < typoMinLen-1 || len(w) > typoMaxLen {
 			continue
 		}
 		if _, known := d.lx.vocab[w]; known {
 			continue
 		}
-		if t := ti.fix(w, fam, buf, group); t != "" {
+		var t string
+		switch {
+		case joinOnly:
+			if len(w) >= typoMinLen {
+				t = ti.join(w, fam)
+			}
+		case len(w) >= typoMinLen:
+			t = ti.fix(w, fam, buf, group)
+		}
+		if t == "" && !joinOnly {
+			// One word of a two-word group name, beside the other.
+			t = ti.fixHalf(w, prev, nextWord(text, i), fam, buf, group)
+		}
+		if t != "" {
 			at = append(at, [2]int{s, i})
 			with = append(with, t)
 		}
