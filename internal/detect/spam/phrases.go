@@ -97,6 +97,8 @@ var cueSets = []cueSet{
 	}},
 	{kLure, 0.3, []string{"giveaway", "jeu concours", "winactie", "gewinnspiel", "konkurranse", "tavling", "give away", "giving away"}},
 	{kLure, 0.2, []string{"gift card", "carte cadeau", "cadeaubon", "presentkort", "gavekort", "gutschein"}},
+	// round 6: a refund promised to whoever logs in or pays ("för att få tillbaka pengarna"): weak alone, a customer may write it.
+	{kLure, 0.3, []string{"[for att fa|for att] [tillbaka|aterbetalt] [pengarna|dina pengar|din aterbetalning|beloppet]", "[for a fa|for a] [tilbake|refundert] [pengene|pengene dine|refusjonen|belopet]"}},
 
 	// ---- investment and crypto scams
 	{kInvest, 0.65, []string{
@@ -246,6 +248,7 @@ var cueSets = []cueSet{
 		"betaal # [|eur|euro] [hier|nu|via|op]", "betaal de [kosten|douanekosten]",
 		"betala # [|kr|kronor|sek] [har|nu|via|pa]", "betala [avgiften|tullavgiften]",
 		"betal # [|kr|kroner|nok] [her|na|via|pa]", "betal [gebyret|tollgebyret]",
+		"swisha # [|kr|kronor|sek] [till|pa|har|nu]", "[vipps|vippse|vippser] # [|kr|kroner|nok] [til|pa|her|na]",
 		"[zahlen sie|bezahlen sie|zahle|bezahle] # [|euro|eur] [hier|jetzt|uber|unter|online]", "[zahlen sie|bezahlen sie] die [gebuhr|gebuehr|zollgebuhr]",
 	}},
 	{kPay, 0.45, []string{
@@ -263,6 +266,12 @@ var cueSets = []cueSet{
 		"[de|onze] officiele [klantenservice|helpdesk|pagina|account]", "hier de officiele klantenservice",
 		"[officiella|officiell] [kundtjanst|kundtjansten|support|sida|sidan]", "[den|var] officiella [kundtjansten|kundtjanst|sidan]",
 		"[offisielle|offisiell] [kundeservice|support|side|siden]", "[den|var] offisielle [kundeservice|kundeservicen|siden]",
+		"[vart|vara] [officiella|officiell] [konto|supportsida]", "[var|vare|vaar] [offisielle|offisiell] [konto|supportside]",
+	}},
+	// A "support account" a comment sends people to is not the page itself:
+	// the real organization answers "skriv till oss", not to a second handle.
+	{kOfficial, 0.65, []string{
+		"[vart|vara] [officiella|officiell|] [supportkonto|kundtjanstkonto]", "[var|vare|vaar] [offisielle|offisiell|] [supportkonto|kundeservicekonto]",
 		"[der|unser|die|unsere] [offizielle|offizieller] [kundenservice|kundendienst|support|seite]", "[offizieller|offizielle] [kundenservice|kundendienst|support]",
 	}},
 
@@ -283,6 +292,12 @@ var cueSets = []cueSet{
 		"ditt konto [kommer att|har|kommer|kan] [stangas|sparras|raderas|blockeras|stangts|sparrats|raderats|blockerats|begransas|inaktiveras]",
 		"[bekreft|verifiser|valider|aktiver|sikre|oppdater|stadfest] [kontoen din|kontoen|din konto|identiteten din|din identitet|opplysningene dine|dine opplysninger|betalingen din|kortet ditt|siden din|profilen din]",
 		"kontoen din [vil bli|har blitt|blir|kan bli|vil verte|har vorte] [stengt|sperret|slettet|deaktivert|blokkert|begrenset]",
+		// round 6: a booking or a payment to "verify" through a link, a BankID login on someone else's site.
+		"[verifiera|verifierar|bekrafta|bekraftar|validera] [din bokning|din tid|ditt besok|din betalning|dina uppgifter|ditt kort|din identitet] [via|pa|har|genom|med]",
+		"[bekreft|bekrefter|verifiser|verifiserer] [timen din|bestillingen din|betalingen din|opplysningene dine|identiteten din|kortet ditt] [via|pa|her|gjennom|med]",
+		"annars [avbokas|raderas|stangs|sparras|forsvinner|makuleras] [den|din tid|din bokning|ditt konto|kontot|tiden]",
+		"ellers [blir|vil] [den|timen|timen din|kontoen|kontoen din|bestillingen] [slettet|kansellert|stengt|sperret|avbestilt]",
+		"[din betalning|betalningen] gick inte igenom", "betalingen [din|] gikk ikke gjennom",
 		"[bestatigen|bestaetigen|verifizieren|aktualisieren|entsperren|sichern|validieren] sie ihr [konto|kundenkonto|profil|identitat|identitaet|zahlung|daten|karte|zugang]",
 		"[bestatige|bestaetige|verifiziere|aktualisiere|entsperre|sichere] dein [konto|kundenkonto|profil|identitat|identitaet|zahlung|daten|karte|zugang]",
 		"[bestatigen|bestaetigen|verifizieren|aktualisieren] sie ihre [daten|identitat|identitaet|zahlung|karte|zugangsdaten|kontodaten|bankdaten]",
@@ -317,7 +332,23 @@ var cueSets = []cueSet{
 		"[skicka|ange|uppge|ge|dela|bekrafta] [oss|mig|] [ditt|din|dina] [kortnummer|kortuppgifter|bankuppgifter|losenord|pinkod|inloggningsuppgifter|bankid|verifieringskod|cvv|iban]",
 		"[send|oppgi|gi|del|skriv inn|bekreft] [oss|meg|] [ditt|din|dine] [kortnummer|kortopplysninger|bankopplysninger|passord|pinkode|innloggingsinformasjon|bankid|kode|cvv|iban]",
 		"[send|oppgi|del] [oss|meg|] [kortnummeret ditt|passordet ditt|koden din|pinkoden din|bankopplysningene dine]",
+		// round 6: an identity number, card fields or a code asked for ("skicka ditt personnummer i DM", "fyll i kortnummer och CVV").
+		"[skicka|skickar|ange|anger|uppge|uppger|dela|fyll i|skriv] [oss|mig|] [ditt|sitt|dina|] [personnummer|personnumret|samordningsnummer|kortnummer och cvv|kortnummer och cvc|bankid kod|bankidkod|engangskod]",
+		"fyll i [ditt|din|dina|] [kortnummer|kortuppgifter|bankuppgifter|personnummer|cvv]",
+		"[send|sender|oppgi|oppgir|del|fyll inn|skriv inn] [oss|meg|] [fodselsnummeret ditt|fodselsnummeret|fodselsnummer|personnummeret ditt|personnummer|kortinfo|kortinfoen din|kortnummer og cvc|kortnummer og cvv|bankid koden|engangskoden]",
+		"[fyll inn|skriv inn] [ditt|din|dine|] [kortnummer|kortopplysninger|bankopplysninger|fodselsnummer|cvc|cvv]",
 		"[senden sie|schicken sie|geben sie|nennen sie|bestatigen sie|sende|schick|gib|nenne] [uns|mir|] [bitte|] [ihre|ihr|deine|dein] [kartennummer|kreditkarte|kreditkartendaten|bankdaten|iban|pin|passwort|zugangsdaten|tan|bestatigungscode|sicherheitscode|cvv]",
+	}},
+
+	// round 6: an identity number sent to a stranger is the whole scam, and so is a BankID
+	// login on a site a comment links to; the real page never asks for either in comments.
+	{kPay, 0.8, []string{
+		"[skicka|skickar|ange|uppge] [ditt|sitt] [personnummer|personnumret] [till oss|till mig|i dm|i pm|har|via|pa]",
+		"[send|sender|oppgi|oppgir] [oss|meg] [fodselsnummeret ditt|fodselsnummeret|fodselsnummer|personnummeret ditt|personnummer]",
+		"[send|sender|oppgi|oppgir] [fodselsnummeret ditt|fodselsnummeret sitt|personnummeret ditt] [til oss|til meg|pa dm|pa pm|pa messenger|her|via]",
+	}},
+	{kCred, 0.75, []string{
+		"logga in med bankid [pa|har|via|genom]", "logg inn med bankid [pa|her|via|gjennom]", "[identifiera|legitimera] dig med bankid [pa|har|via]", "[identifiser|legitimer] deg med bankid [pa|her|via]",
 	}},
 
 	// ---- calls to action and contact requests
@@ -341,6 +372,8 @@ var cueSets = []cueSet{
 		"[stuur|app|mail] [me|mij] [een|] [bericht|berichtje|dm|pb|mail]", "[pb|dm|app] [me|mij]",
 		"[skicka|skriv|maila] [ett|] [meddelande|dm|pm|mejl] till mig", "[dm|pm|kontakta|skriv till] mig",
 		"send meg [en|ei|] [melding|dm|pm|e post|epost]", "[dm|pm|kontakt|skriv til] meg",
+		"[via|pa|i] lanken [i var profil|i profilen|i bio|nedan|har]", "de forsta # som", "[via|pa|i] lenken [i profilen var|i profilen|i bio|under|her]", "de forste # som",
+		"[skriv till|kontakta|dm|pm] [vart|vara|] [officiella|] [supportkonto|konto|support|kundtjanst] @", "[skriv til|kontakt|dm|pm] [var|vare|] [offisielle|] [supportkonto|konto|support|kundeservice] @",
 		"[schreib|schreiben sie|kontaktiere|kontaktieren sie|schick] [mir|mich]", "schick mir [eine|] [nachricht|dm|pn]", "per [dm|pn|privatnachricht]",
 	}},
 	{kUs, 0.3, []string{

@@ -94,6 +94,20 @@ func spamCases() []spamCase {
 		// evasion
 		{"fancy letters", "en", "𝐂𝐨𝐧𝐠𝐫𝐚𝐭𝐮𝐥𝐚𝐭𝐢𝐨𝐧𝐬 𝐲𝐨𝐮 𝐡𝐚𝐯𝐞 𝐰𝐨𝐧! 𝐂𝐥𝐢𝐜𝐤 𝐡𝐞𝐫𝐞 bit.ly/x", 0.8, 0, "giveaway"},
 		{"cyrillic", "en", "Congratulаtions yоu have wоn! Click here bit.ly/x", 0.8, 0, "giveaway"},
+		// round 6: Swedish and Norwegian phishing under a page: an identity number, card fields,
+		// Swish/Vipps to a number, a booking to "verify", a BankID login, a second "support account".
+		{"personnummer r6 sv", "sv", "de 50 första som skickar sitt personnummer till oss får gratis vaccination för sin hund 🐶", 0.8, 0, "payment"},
+		{"fodselsnummer r6 nb", "nb", "send oss fødselsnummeret ditt og kortinfo på messenger så ordner vi refusjonen ❤️", 0.8, 0, "payment"},
+		{"card fields r6 sv", "sv", "Vi betalar tillbaka din faktura! Fyll i kortnummer och CVV via länken i vår profil", 0.8, 0, "payment"},
+		{"card fields r6 nb", "nb", "Vi refunderer regningen! Skriv inn kortnummer og CVC via lenken i profilen vår", 0.8, 0, "payment"},
+		{"swish r6 sv", "sv", "Tilleuls support här: din betalning gick inte igenom. swisha 199 kr till 123 456 78 90 för att behålla din tid", 0.8, 0, ""},
+		{"vipps r6 nb", "nb", "Tilleuls support her: betalingen din gikk ikke gjennom. vipps 249 kr til 912 34 567 for å beholde timen", 0.8, 0, ""},
+		{"verify booking r6 sv", "sv", "Vi behöver att du verifierar din bokning via länken nedan annars avbokas den: bit.ly/x1", 0.8, 0, "credential"},
+		{"verify booking r6 nb", "nb", "Du må bekrefte timen din via lenken under, ellers blir den slettet: rb.gy/x1", 0.8, 0, "credential"},
+		{"bankid r6 sv", "sv", "logga in med BankID på kund-aterbetalning.com för att få tillbaka pengarna", 0.8, 0, "credential"},
+		{"bankid r6 nb", "nb", "logg inn med BankID på kunde-refusjon.com for å få tilbake pengene", 0.8, 0, "credential"},
+		{"support account r6 sv", "sv", "hej vi ser att du haft problem. skriv till vårt officiella supportkonto @klinik_hjalp så löser vi det direkt", 0.8, 0, ""},
+		{"support account r6 nb", "nb", "hei, vi ser at du har hatt problemer. skriv til vår offisielle supportkonto @klinikk_hjelp så fikser vi det", 0.8, 0, ""},
 	}
 }
 
@@ -140,6 +154,17 @@ func hardNegatives() []spamCase {
 		{"giveaway real", "en", "We're giving away 3 free dental checkups this month! Details on tilleuls-veto.com/contest", 0, 0.29, ""},
 		{"spelled initials", "fr", "La S.P.A. et la S.N.C.F. ne répondent jamais non plus", 0, 0.29, ""},
 		{"bank complaint", "nb", "Dere må oppgi kontonummer på fakturaen, ellers kan jeg ikke betale", 0, 0.29, ""},
+		// round 6 look-alikes: the page itself answering, customers asking about Swish, Vipps, BankID, personnummer.
+		{"page answers r6 sv", "sv", "Hej Maria! Skriv till oss i DM så hjälper vi dig med fakturan /Tilleuls", 0, 0.6, ""},
+		{"page answers r6 nb", "nb", "Hei Kari! Send oss en melding på DM så hjelper vi deg med regningen. Hilsen Tilleuls", 0, 0.6, ""},
+		{"swish question r6", "sv", "går det att betala med swish hos er eller bara kort?", 0, 0.29, ""},
+		{"vipps question r6", "nb", "kan man betale med vipps hos dere eller bare kort?", 0, 0.29, ""},
+		{"bankid question r6 sv", "sv", "kan jag logga in med bankid i er app för att se journalen?", 0, 0.45, ""},
+		{"bankid question r6 nb", "nb", "kan jeg logge inn med bankid i appen deres for å se journalen?", 0, 0.45, ""},
+		{"personnummer wrong r6", "sv", "mitt personnummer står fel på fakturan, vem ska jag kontakta?", 0, 0.29, ""},
+		{"warning r6 sv", "sv", "varning! någon utger sig för att vara kliniken och ber om personnummer i DM, svara inte", 0, 0.5, ""},
+		{"warning r6 nb", "nb", "advarsel! noen later som de er klinikken og ber om fødselsnummer på DM, ikke svar", 0, 0.5, ""},
+		{"payment failed r6", "sv", "min betalning gick inte igenom i appen igår, kan ni kolla?", 0, 0.45, ""},
 	}
 }
 
