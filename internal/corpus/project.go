@@ -53,7 +53,7 @@ func Project() ([]Example, error) {
 		case strings.HasPrefix(path.Base(n), "templates"):
 			group, tmplTrust = "templates/", 0.6
 		case strings.HasPrefix(path.Base(n), "probes"):
-			group, tmplTrust = "probes/", 0.5
+			group, tmplTrust = "probes/", 0.3
 		}
 		err = readTSV(bytes.NewReader(b), n, func(text, label, lang string, _ []string) error {
 			h, cat, trust, err := mapProject(label)
