@@ -34,17 +34,33 @@ type typoIndex struct {
 	words map[string]uint16 // target -> language bits
 	pairs map[string]string // two-word group name without its space -> with it
 	pbits map[string]uint16 // two-word group name -> language bits
-	spell map[string]uint16 // Nordic abusive words read from spellings by ear (spell.go)
+	// firsts and seconds are the words of those names, first and second:
+	// a slip is read in one only beside the other (fixHalf).
+	firsts, seconds map[string]bool
+	spell           map[string]uint16 // Nordic abusive words read from spellings by ear (spell.go)
 }
 
 // typoJoinBefore and typoJoinAfter are the words a group's name is
 // typed onto: articles before it, copulas after it.
-var (
-	typoJoinBefore = setOf("les", "des", "ces", "the", "all", "de", "die", "het", "alle", "diese", "deze",
+// (Switches rather than sets: join asks at every split of every word of
+// every comment.)
+func typoJoinBefore(w string) bool {
+	switch w {
+	case "les", "des", "ces", "the", "all", "de", "die", "het", "alle", "diese", "deze",
 		// Verbs of hatred typed onto the group: "hatemuslims", "deportall".
-		"hate", "kill", "deport", "ban")
-	typoJoinAfter = setOf("sont", "are", "were", "zijn", "waren", "sind", "waren", "is", "ist", "er", "var")
-)
+		"hate", "kill", "deport", "ban":
+		return true
+	}
+	return false
+}
+
+func typoJoinAfter(w string) bool {
+	switch w {
+	case "sont", "are", "were", "zijn", "waren", "sind", "is", "ist", "er", "var":
+		return true
+	}
+	return false
+}
 
 const (
 	typoMinLen = 5 // shortest word read with two letters swapped
@@ -52,7 +68,7 @@ const (
 )
 
 func buildTypos(lx *lexicon) *typoIndex {
-	ti := &typoIndex{words: map[string]uint16{}, pairs: map[string]string{}, pbits: map[string]uint16{}, spell: buildSpell(lx)}
+	ti := &typoIndex{words: map[string]uint16{}, pairs: map[string]string{}, pbits: map[string]uint16{}, firsts: map[string]bool{}, seconds: map[string]bool{}, spell: buildSpell(lx)}
 	for _, e := range lx.entries {
 		if e.parts != 0 || int(e.kind) >= len(typoKinds) || !typoKinds[e.kind] || e.pre || e.suf {
 			continue
@@ -61,6 +77,7 @@ func buildTypos(lx *lexicon) *typoIndex {
 		if a, b, ok := strings.Cut(w, " "); ok && strings.IndexByte(b, ' ') < 0 && asciiLetters(a) && asciiLetters(b) && len(a)+len(b) >= typoMinLen {
 			ti.pairs[a+b] = w
 			ti.pbits[w] |= lx.langBits(e.lang)
+			ti.firsts[a], ti.seconds[b] = true, true
 		}
 		if strings.IndexByte(w, ' ') >= 0 || len(w) < typoMinLen || len(w) > typoMaxLen || !asciiLetters(w) {
 			continue
@@ -130,7 +147,7 @@ func (ti *typoIndex) join(w string, fam uint16) string {
 	}
 	for i := 2; i+2 <= len(w); i++ {
 		a, b := w[:i], w[i:]
-		if typoJoinBefore[a] && len(b) >= 4 && ok(b) || typoJoinAfter[b] && len(a) >= 4 && ok(a) {
+		if len(b) >= 4 && typoJoinBefore(a) && ok(b) || len(a) >= 4 && typoJoinAfter(b) && ok(a) {
 			return a + " " + b
 		}
 	}
@@ -142,6 +159,15 @@ func (ti *typoIndex) join(w string, fam uint16) string {
 // beside the other half, so "trnas" alone stays unknown. It returns the
 // repaired word, or "".
 func (ti *typoIndex) fixHalf(w, prev, next string, fam uint16, buf []byte, group bool) string {
+	if !ti.firsts[prev] {
+		prev = "" // no name starts with it: nothing to try on that side
+	}
+	if !ti.seconds[next] {
+		next = ""
+	}
+	if prev == "" && next == "" {
+		return "" // most words: no half of a name beside them
+	}
 	pair := func(v string) bool {
 		if prev != "" {
 			if bits, found := ti.pbits[prev+" "+v]; found && (fam == 0 || bits&fam != 0) {
@@ -237,27 +263,34 @@ func (d *Detector) typos(n *normalize.Normalized, lang string, group, joinOnly b
 			continue
 		}
 		w := text[s:i]
-		prev := ""
-		if p, ps := prevWord(text, s); p != "" && (ps == 0 || !isWordBefore(text, ps)) && asciiLetters(p) {
-			prev = p
-		}
-		if len(w) < typoMinLen-1 || len(w) > typoMaxLen {
-			continue
-		}
-		if _, known := d.lx.vocab[w]; known {
+		if len(w) < typoMinLen-1 || len(w) > typoMaxLen || joinOnly && len(w) < typoMinLen {
 			continue
 		}
 		var t string
-		switch {
-		case joinOnly:
-			if len(w) >= typoMinLen {
-				t = ti.join(w, fam)
+		if joinOnly {
+			// Read for a missing space first, then ask whether the word
+			// is one of the lexicons' own: most words are neither, and
+			// this way they cost one lookup, not two.
+			if t = ti.join(w, fam); t == "" {
+				continue
 			}
-		case len(w) >= typoMinLen:
-			t = ti.fix(w, fam, buf, group)
+			if _, known := d.lx.vocab[w]; known {
+				continue
+			}
+		} else {
+			if _, known := d.lx.vocab[w]; known {
+				continue
+			}
+			if len(w) >= typoMinLen {
+				t = ti.fix(w, fam, buf, group)
+			}
 		}
 		if t == "" && !joinOnly {
 			// One word of a two-word group name, beside the other.
+			prev := ""
+			if p, ps := prevWord(text, s); p != "" && (ps == 0 || !isWordBefore(text, ps)) && asciiLetters(p) {
+				prev = p
+			}
 			t = ti.fixHalf(w, prev, nextWord(text, i), fam, buf, group)
 		}
 		if t != "" {
