@@ -5,26 +5,28 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/stormwatch/stormwatch/internal/eval"
 )
 
 func TestProbeLabel(t *testing.T) {
 	for _, tt := range []struct {
-		p    probeLine
+		p    eval.Example
 		want string
 	}{
-		{probeLine{Category: "insult", Action: "remove"}, "insult"},
-		{probeLine{Categories: []string{"insult", "threat"}, Action: "remove"}, "threat"},
-		{probeLine{Categories: []string{"hate", "complaint"}, Action: "remove"}, "hate"},
-		{probeLine{Category: "doxxing", Action: "remove"}, ""},
-		{probeLine{Category: "spam", Action: "remove"}, ""},
-		{probeLine{Category: "insult", Action: "keep"}, ""}, // mild: the policy's line, not a label's
-		{probeLine{Category: "complaint", Action: "keep"}, "complaint"},
-		{probeLine{Categories: []string{"question", "complaint"}, Action: "keep"}, "complaint"},
-		{probeLine{Category: "praise", Action: "keep"}, "praise"},
-		{probeLine{Action: "keep", Tags: []string{"F-counter-quote"}}, "counter"},
-		{probeLine{Action: "keep"}, "clean"},
-		{probeLine{Category: "crisis", Action: "keep"}, "clean"},
-		{probeLine{Category: "insult"}, ""},
+		{eval.Example{Categories: []string{"insult"}, Action: "remove"}, "insult"},
+		{eval.Example{Categories: []string{"insult", "threat"}, Action: "remove"}, "threat"},
+		{eval.Example{Categories: []string{"hate", "complaint"}, Action: "remove"}, "hate"},
+		{eval.Example{Categories: []string{"doxxing"}, Action: "remove"}, ""},
+		{eval.Example{Categories: []string{"spam"}, Action: "remove"}, ""},
+		{eval.Example{Categories: []string{"insult"}, Action: "keep"}, ""}, // mild: the policy's line, not a label's
+		{eval.Example{Categories: []string{"complaint"}, Action: "keep"}, "complaint"},
+		{eval.Example{Categories: []string{"question", "complaint"}, Action: "keep"}, "complaint"},
+		{eval.Example{Categories: []string{"praise"}, Action: "keep"}, "praise"},
+		{eval.Example{Action: "keep", Tags: []string{"F-counter-quote"}}, "counter"},
+		{eval.Example{Action: "keep"}, "clean"},
+		{eval.Example{Categories: []string{"crisis"}, Action: "keep"}, "clean"},
+		{eval.Example{Categories: []string{"insult"}}, ""},
 	} {
 		if got := probeLabel(tt.p); got != tt.want {
 			t.Errorf("probeLabel(%+v) = %q, want %q", tt.p, got, tt.want)

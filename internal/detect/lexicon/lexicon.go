@@ -1414,7 +1414,7 @@ func (j *judge) nearestSlur(h *hit, maxd int32) int {
 func (j *judge) negation(h *hit) int {
 	for i := range j.hits {
 		c := &j.hits[i]
-		if c.gone || c.e < 0 || j.d.lx.entries[c.e].kind != kNeg {
+		if !j.isCue(c, kNeg) {
 			continue
 		}
 		if c.sent == h.sent && c.s >= h.g0 && c.t <= h.g1 && j.d.lx.entries[h.e].pieced() {
@@ -1483,7 +1483,7 @@ func (j *judge) conditional(c, h *hit) bool {
 func (j *judge) inCondition(c *hit) bool {
 	for i := range j.hits {
 		k := &j.hits[i]
-		if k.gone || k.e < 0 || j.d.lx.entries[k.e].kind != kCond {
+		if !j.isCue(k, kCond) {
 			continue
 		}
 		if k.sent == c.sent && k.w1 < c.w0 && c.w0-k.w1 <= 4 {
@@ -2215,11 +2215,16 @@ func (w *why) String() string {
 	return b.String()
 }
 
+// isCue reports whether c is a live match of an entry of kind k.
+func (j *judge) isCue(c *hit, k kind) bool {
+	return !c.gone && c.e >= 0 && j.d.lx.entries[c.e].kind == k
+}
+
 // self finds a first-person cue up to three words before h.
 func (j *judge) self(h *hit) int {
 	for i := range j.hits {
 		c := &j.hits[i]
-		if c.gone || c.e < 0 || j.d.lx.entries[c.e].kind != kSelf {
+		if !j.isCue(c, kSelf) {
 			continue
 		}
 		if c.sent == h.sent && c.w1 <= h.w0 && h.w0-c.w1 <= 4 && !j.abuseBetween(c.t, h.s) {
@@ -2241,7 +2246,7 @@ var selfFillers = setOf("a", "an", "proud", "happy", "loud", "old", "out", "and"
 func (j *judge) selfClaim(h *hit) int {
 	for i := range j.hits {
 		c := &j.hits[i]
-		if c.gone || c.e < 0 || j.d.lx.entries[c.e].kind != kSelf || c.sent != h.sent || c.t > h.s || h.w0-c.w1 > 4 {
+		if !j.isCue(c, kSelf) || c.sent != h.sent || c.t > h.s || h.w0-c.w1 > 4 {
 			continue
 		}
 		if w, _ := prevWord(j.text, int(c.s)); w != "" {
@@ -2295,7 +2300,7 @@ func (j *judge) interjection(h *hit) bool {
 func (j *judge) selfRightBefore(h *hit) int {
 	for i := range j.hits {
 		c := &j.hits[i]
-		if c.gone || c.e < 0 || j.d.lx.entries[c.e].kind != kSelf {
+		if !j.isCue(c, kSelf) {
 			continue
 		}
 		if c.sent == h.sent && c.w1-c.w0 >= 2 && c.w1+1 == h.w0 {
@@ -2545,7 +2550,7 @@ func (j *judge) question(res *results, st *state) {
 	found := false
 	for i := range j.hits {
 		h := &j.hits[i]
-		if h.gone || h.e < 0 || j.d.lx.entries[h.e].kind != kQuestion {
+		if !j.isCue(h, kQuestion) {
 			continue
 		}
 		e := &j.d.lx.entries[h.e]
