@@ -71,6 +71,13 @@ type output struct{ id, len int32 }
 
 const lastOut = 1 << 30
 
+// inWordOut marks an output whose match the detector would drop when a
+// word goes on after it (dropInWord): scanWords skips it without a call.
+const inWordOut = 1 << 29
+
+// outLen is the length bits of an output.
+const outLen = inWordOut - 1
+
 // marker stands for "a word starts here" in the compiled patterns and in
 // the stream the scan feeds: 0xff is never a byte of UTF-8 text.
 const marker = 0xff
@@ -334,6 +341,28 @@ func firstOfLevel(depthEnd []int32, end int32) int32 {
 // end in the order of the state's outputs (longest first). text is UTF-8
 // (a 0xff byte would count as a word start).
 func (a *automaton) scan(text string, f func(id, start, end int32)) {
+	a.scanOpt(text, false, f)
+}
+
+// scanWords is scan without the matches of patterns marked by dropInWord
+// that a word character follows: most matches are the start of a longer
+// word ("n" in "nice"), and skipping them here saves a call and a read of
+// the pattern's facts for each.
+func (a *automaton) scanWords(text string, f func(id, start, end int32)) {
+	a.scanOpt(text, true, f)
+}
+
+// dropInWord marks the patterns whose matches scanWords drops when a word
+// character follows them.
+func (a *automaton) dropInWord(drop []bool) {
+	for k := range a.outs {
+		if id := a.outs[k].id; int(id) < len(drop) && drop[id] {
+			a.outs[k].len |= inWordOut
+		}
+	}
+}
+
+func (a *automaton) scanOpt(text string, words bool, f func(id, start, end int32)) {
 	nodes, dense, outs, class := a.nodes, a.dense, a.outs, &a.class
 	nd, nc := a.nDense, a.nclass
 	mc := a.markerClass
@@ -383,7 +412,9 @@ func (a *automaton) scan(text string, f func(id, start, end int32)) {
 	emit:
 		for k := nodes[s].out; ; k++ {
 			o := outs[k]
-			f(o.id, int32(i+1)-o.len&^lastOut, int32(i+1))
+			if !words || o.len&inWordOut == 0 || !isWordAt(text, i+1) {
+				f(o.id, int32(i+1)-o.len&outLen, int32(i+1))
+			}
 			if o.len&lastOut != 0 {
 				break
 			}
@@ -501,7 +532,7 @@ func (a *automaton) scanFrom(text string, from int, f func(id, start, end int32)
 		// that end here, only anchored ones that start at from are new.
 		for k := n.out; ; k++ {
 			o := a.outs[k]
-			if l := o.len &^ lastOut; int(l) == i+1-from && a.anchored[o.id] {
+			if l := o.len & outLen; int(l) == i+1-from && a.anchored[o.id] {
 				f(o.id, int32(from), int32(i+1))
 			}
 			if o.len&lastOut != 0 {

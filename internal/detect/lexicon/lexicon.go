@@ -614,7 +614,8 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 		}
 	}
 	if !n.HasJoined() {
-		lx.ac.scan(text, onMatch)
+		// Without joined words, onMatch drops what scanWords skips.
+		lx.ac.scanWords(text, onMatch)
 	} else {
 		// Inside a word joined from spaced letters a match may start at
 		// any letter, where the automaton's scan sees no word start:

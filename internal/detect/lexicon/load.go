@@ -374,6 +374,15 @@ func loadPatterns() (*lexicon, []string, error) {
 		anchored[id] = p.facts&factNoPre != 0
 	}
 	lx.ac = compile(patterns, anchored)
+	// The detector drops a match that a word goes on after when no entry
+	// of its pattern has a trailing wildcard, and none takes endings or
+	// the pattern is short (analyze's onMatch): the scan can skip those.
+	drop := make([]bool, len(patterns))
+	for id, p := range lx.pats {
+		f := p.facts
+		drop[id] = f&factNoSuf != 0 && (len(patterns[id]) < 4 || f&factNoInflect != 0) && isWordBefore(patterns[id], len(patterns[id]))
+	}
+	lx.ac.dropInWord(drop)
 	lx.patterns = len(patterns)
 	lx.vocab = map[string]uint16{}
 	for _, e := range lx.entries {
