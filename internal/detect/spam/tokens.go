@@ -25,31 +25,36 @@ func tokenize(s string, buf []byte, toks []token, skip []byteRange) ([]byte, []t
 	var cur token
 	afterAt := false
 	si := 0
-	closeTok := func(end int) {
-		if open {
-			cur.end = end
-			cur.fe = len(buf)
-			toks = append(toks, cur)
-			open = false
-		}
-	}
+	// The word is closed inline rather than by a closure: a closure that
+	// writes open, cur, toks and buf moves them to memory, and this loop
+	// runs once per byte of every comment.
 	for i := 0; i < len(s); {
 		for si < len(skip) && skip[si].end <= i {
 			si++
 		}
 		if si < len(skip) && i >= skip[si].start {
-			closeTok(i)
+			if open {
+				cur.end, cur.fe = i, len(buf)
+				toks = append(toks, cur)
+				open = false
+			}
 			i = skip[si].end
 			afterAt = false
 			continue
 		}
-		r, w := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, w = utf8.DecodeRuneInString(s[i:])
-		}
-		var cl int
 		n := len(buf)
-		buf, cl = foldRune(buf, r)
+		var cl, w int
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII, the common case: foldRune by table.
+			cl, w = int(asciiFold[c].cl), 1
+			if cl == clWord {
+				buf = append(buf, asciiFold[c].b)
+			}
+		} else {
+			var r rune
+			r, w = utf8.DecodeRuneInString(s[i:])
+			buf, cl = foldRune(buf, r)
+		}
 		switch cl {
 		case clWord:
 			if !open {
@@ -58,26 +63,40 @@ func tokenize(s string, buf []byte, toks []token, skip []byteRange) ([]byte, []t
 			}
 		case clJoin:
 			// invisible: neither starts nor ends a word
-		case clApos:
-			if open && i+w < len(s) && startsWord(s[i+w:]) {
-				word := buf[cur.fs:]
-				if len(word) == 1 || string(word) == "qu" || string(word) == "jusqu" || string(word) == "lorsqu" || string(word) == "puisqu" {
-					closeTok(i)
-				}
-			} else {
-				closeTok(i)
-			}
-		case clAt:
-			closeTok(i)
 		default:
-			closeTok(i)
+			if open && (cl != clApos || i+w >= len(s) || !startsWord(s[i+w:]) || elision(buf[cur.fs:])) {
+				cur.end, cur.fe = i, len(buf)
+				toks = append(toks, cur)
+				open = false
+			}
 		}
 		afterAt = cl == clAt
 		i += w
 	}
-	closeTok(len(s))
+	if open {
+		cur.end, cur.fe = len(s), len(buf)
+		toks = append(toks, cur)
+	}
 	return buf, mergeSpelled(s, buf, toks, first)
 }
+
+// elision reports whether a word before an apostrophe is an elided one
+// that the apostrophe ends ("l'équipe", "qu'il") rather than joins.
+func elision(word []byte) bool {
+	return len(word) == 1 || string(word) == "qu" || string(word) == "jusqu" || string(word) == "lorsqu" || string(word) == "puisqu"
+}
+
+// asciiFold is foldRune for ASCII: the class and the folded byte.
+var asciiFold = func() (t [utf8.RuneSelf]struct{ b, cl byte }) {
+	for c := range t {
+		out, cl := foldRune(nil, rune(c))
+		t[c].cl = byte(cl)
+		if len(out) == 1 {
+			t[c].b = out[0]
+		}
+	}
+	return t
+}()
 
 // mergeSpelled joins words spelled out letter by letter ("E.a.r.n",
 // "c-a-s-h", "f r e e" — with spaces only from four letters on) into one
