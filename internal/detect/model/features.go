@@ -169,6 +169,15 @@ func (x *Extractor) tokenize(text string) {
 		}
 		j := i + size
 		for j < n {
+			if c := text[j]; c < utf8.RuneSelf {
+				// ASCII, the common case, without decoding: no invisible
+				// character here, and only '!' may join a word otherwise.
+				if isWordRune(rune(c)) || c == '!' && j+1 < n && isLetterASCII(text[j+1]) && isLetterASCII(text[j-1]) {
+					j++
+					continue
+				}
+				break
+			}
 			r2, s2 := utf8.DecodeRuneInString(text[j:])
 			if r2 == utf8.RuneError && s2 <= 1 {
 				break
