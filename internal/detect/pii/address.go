@@ -98,14 +98,25 @@ func (s *scan) isName(k int) bool {
 
 // streetSuffix reports whether the word at k is a compound street name
 // (Kerkstraat, Storgatan, Hauptstraße) and which suffix it has.
+// suffixesByLast lists, by their last byte, the indexes of the street
+// suffixes in their order (the first that matches wins): most words end
+// in a byte no suffix ends in, and the others try a few suffixes, not all.
+var suffixesByLast = func() (t [256][]uint8) {
+	for i, sf := range streetSuffixes {
+		c := sf.sfx[len(sf.sfx)-1]
+		t[c] = append(t[c], uint8(i))
+	}
+	return t
+}()
+
 func (s *scan) streetSuffix(k int) (string, bool) {
 	t := s.toks[k]
 	if t.kind != tkWord || t.e-t.s < 6 {
 		return "", false
 	}
 	w := s.low[t.s:t.e]
-	for _, sf := range streetSuffixes {
-		if len(w) >= len(sf.sfx)+3 && strings.HasSuffix(w, sf.sfx) {
+	for _, i := range suffixesByLast[w[len(w)-1]] {
+		if sf := streetSuffixes[i]; len(w) >= len(sf.sfx)+3 && strings.HasSuffix(w, sf.sfx) {
 			if notStreets[w] {
 				return "", false
 			}
