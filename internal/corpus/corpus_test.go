@@ -96,8 +96,12 @@ func TestProjectData(t *testing.T) {
 	}
 	per := map[string]int{}
 	seen := map[string]string{}
+	hand := map[string]int{}
 	for _, e := range exs {
 		per[e.Lang]++
+		if e.Group == "project/"+e.Lang {
+			hand[e.Lang]++
+		}
 		k := Key(e.Text)
 		if prev, ok := seen[e.Lang+"\x00"+k]; ok {
 			t.Errorf("duplicate %s example %q (also %q)", e.Lang, e.Text, prev)
@@ -114,6 +118,11 @@ func TestProjectData(t *testing.T) {
 		if per[l] == 0 {
 			t.Errorf("%s: no examples", l)
 		}
+	}
+	// Danish has its own hand-written file (data/da.tsv), not only the
+	// probes: it must load as lang "da" in the hand-written group.
+	if n := hand["da"]; n < 150 {
+		t.Errorf("da: %d hand-written examples (data/da.tsv), want at least 150", n)
 	}
 	// Never train on the project's evaluation sets.
 	files, _ := filepath.Glob("../eval/testdata/*.jsonl")
