@@ -394,10 +394,12 @@ type state struct {
 	words []int32 // byte offset of each word start
 	ends  []int32 // byte offset just past each word
 	sents []int32 // sentence of each word
-	hits  []hit
-	parts []hit
-	names []hit        // staff names (appendNames), found before parts are joined
-	found []occurrence // matches collected to be put in order (joined words)
+	// wordOf is the word at or before each byte (analyze's wordAt).
+	wordOf []int32
+	hits   []hit
+	parts  []hit
+	names  []hit        // staff names (appendNames), found before parts are joined
+	found  []occurrence // matches collected to be put in order (joined words)
 	// sortIdx and sortTmp are sortHits' scratch.
 	sortIdx []int32
 	sortTmp []hit
@@ -530,18 +532,25 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 		st.ends = append(st.ends, int32(len(text)))
 	}
 	words := st.words
-	wordAt := func(p int32) int32 {
-		// index of the last word starting at or before p (bisection
-		// written out: it runs twice per match)
-		lo, hi := 0, len(words)
-		for lo < hi {
-			if m := int(uint(lo+hi) >> 1); words[m] > p {
-				hi = m
-			} else {
-				lo = m + 1
-			}
+	// wordOf[p] is the index of the last word starting at or before byte
+	// p (-1 before the first): one pass here instead of a bisection for
+	// both ends of every hit.
+	wordOf := st.wordOf[:0]
+	for p, w := 0, int32(-1); p < len(text); p++ {
+		for int(w+1) < len(words) && int(words[w+1]) <= p {
+			w++
 		}
-		return int32(lo - 1)
+		wordOf = append(wordOf, w)
+	}
+	st.wordOf = wordOf
+	wordAt := func(p int32) int32 {
+		switch {
+		case p < 0:
+			return -1
+		case int(p) >= len(wordOf):
+			return int32(len(words) - 1)
+		}
+		return wordOf[p]
 	}
 	sentOf := func(w int32) int32 {
 		if w < 0 || int(w) >= len(st.sents) {
