@@ -1,8 +1,13 @@
 package bench
 
 import (
+	"bufio"
+	"bytes"
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"slices"
@@ -35,6 +40,58 @@ func (r DetectReport) String() string {
 }
 
 func us(d time.Duration) string { return fmt.Sprintf("%.1fµs", float64(d.Nanoseconds())/1000) }
+
+// Texts reads the "text" field of each JSON line of r (the eval and
+// classify formats both have one), skipping blank lines: a benchmark on
+// real comments rather than the simulator's, whose vocabulary is small
+// enough for caches to hold nearly all of it.
+func Texts(r io.Reader) ([]string, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	var texts []string
+	for line := 1; sc.Scan(); line++ {
+		b := bytes.TrimSpace(sc.Bytes())
+		if len(b) == 0 {
+			continue
+		}
+		var v struct {
+			Text *string `json:"text"`
+		}
+		if err := json.Unmarshal(b, &v); err != nil {
+			return nil, fmt.Errorf("line %d: not a JSON object with a \"text\" field: %w", line, err)
+		}
+		if v.Text == nil {
+			return nil, fmt.Errorf("line %d: no \"text\" field", line)
+		}
+		texts = append(texts, *v.Text)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("reading texts: %w", err)
+	}
+	if len(texts) == 0 {
+		return nil, errors.New("no texts: the file has no JSON line with a \"text\" field")
+	}
+	return texts, nil
+}
+
+// Fill returns n comments made of texts taken in turn (starting over at
+// the end): each is one text, or, while shorter than size bytes, that text
+// and the next ones joined by a space (size 0: one text each). Real
+// comments are short; the speed target is for 200-byte ones.
+func Fill(texts []string, n, size int) []string {
+	out := make([]string, n)
+	k := 0
+	for i := range out {
+		c := texts[k%len(texts)]
+		k++
+		for len(c) < size {
+			c += " " + texts[k%len(texts)]
+			k++
+		}
+		out[i] = c
+	}
+	return out
+}
 
 // Comments returns the benchmark's input: n simulator comments of about
 // size bytes (sim.Comments).

@@ -18,7 +18,7 @@ func runBench(ctx context.Context, env Env, args []string) error {
 		return runBenchStorms(ctx, env, args[1:])
 	}
 	if len(args) == 0 || args[0] != "ingest" {
-		return usagef("bench ingest [--items N] [--batch N] [--concurrency N] [--rate ITEMS_PER_S] | bench detect [--items N] [--size BYTES] [--runs N] | bench storms [--weeks 8] [--storms 24] [--seed N]")
+		return usagef("bench ingest [--items N] [--batch N] [--concurrency N] [--rate ITEMS_PER_S] | bench detect [--items N] [--size BYTES] [--runs N] [--texts FILE.jsonl] | bench storms [--weeks 8] [--storms 24] [--seed N]")
 	}
 	fs := newFlags(env, "bench ingest", "bench ingest [--items N] [--batch N] [--concurrency N] [--rate ITEMS_PER_S]")
 	items := fs.Int("items", 50000, "items to send")
@@ -49,22 +49,37 @@ func runBench(ctx context.Context, env Env, args []string) error {
 }
 
 func runBenchDetect(ctx context.Context, env Env, args []string) error {
-	fs := newFlags(env, "bench detect", "bench detect [--items N] [--size BYTES] [--runs N]")
+	fs := newFlags(env, "bench detect", "bench detect [--items N] [--size BYTES] [--runs N] [--texts FILE.jsonl]")
 	items := fs.Int("items", 20000, "comments to classify")
 	size := fs.Int("size", 200, "bytes per comment")
+	textsFile := fs.String("texts", "", "classify the \"text\" of each JSON line of this file instead of simulator comments (taken in turn, shorter ones joined with the next up to --size bytes; --size 0 keeps each as it is)")
 	runs := fs.Int("runs", 1, "times to run over the comments (best and median printed when more than one)")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *items < 1 || *size < 10 || *runs < 1 || *runs > 100 {
-		return usagef("--items must be >= 1, --size >= 10 and --runs between 1 and 100")
+	if *items < 1 || *size < 0 || *textsFile == "" && *size < 10 || *runs < 1 || *runs > 100 {
+		return usagef("--items must be >= 1, --size >= 10 (>= 0 with --texts) and --runs between 1 and 100")
 	}
 	runtime.GOMAXPROCS(1) // "per core": one goroutine on one processor
 	engine, err := builtin.Engine()
 	if err != nil {
 		return err
 	}
-	comments := bench.Comments(*items, *size)
+	var comments []string
+	if *textsFile == "" {
+		comments = bench.Comments(*items, *size)
+	} else {
+		f, err := os.Open(*textsFile)
+		if err != nil {
+			return fmt.Errorf("bench detect: %w", err)
+		}
+		texts, err := bench.Texts(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("bench detect: %s: %w", *textsFile, err)
+		}
+		comments = bench.Fill(texts, *items, *size)
+	}
 	var reps []bench.DetectReport
 	for range *runs {
 		if err := ctx.Err(); err != nil {
