@@ -822,10 +822,20 @@ func joinParts(lx *lexicon, text string, hits, parts, names []hit) []hit {
 		for k := int8(1); k < whole.parts && ok; k++ {
 			ok = false
 			slot := whole.named&(1<<k) != 0
-			for m := range parts {
+			// The parts are sorted by start: those before last ends are
+			// skipped at once, and without a staff slot between, the
+			// search stops at the first part too far to follow (its
+			// words, like all later parts', start more than 3 words on).
+			// A long comment has many parts; this keeps it from reading
+			// every part's entry for every first part.
+			from, _ := slices.BinarySearchFunc(parts, last.t, func(q hit, t int32) int { return cmp.Compare(q.s, t) })
+			for m := from; m < len(parts); m++ {
 				q := &parts[m]
+				if !slot && q.w0-last.w1-1 > 3 {
+					break
+				}
 				qe := &lx.entries[q.e]
-				if qe.whole != pe.whole || qe.part != k || q.s < last.t {
+				if qe.whole != pe.whole || qe.part != k {
 					continue
 				}
 				if slot {
@@ -1533,14 +1543,13 @@ func (j *judge) quoted(h *hit) bool {
 // they are apostrophes too often.
 func insideQuotes(o string, s, t int) bool {
 	const reach = 120 // bytes: a quotation of a sentence or so
-	closing := map[rune]string{'"': "\"", '«': "»", '»': "«", '“': "”\"", '”': "”", '„': "“”\""}
 	lo := max(0, s-reach)
 	before := o[lo:s]
 	for i := len(before); i > 0; {
 		r, w := utf8.DecodeLastRuneInString(before[:i])
 		i -= w
-		cl, ok := closing[r]
-		if !ok {
+		cl := closingQuotes(r)
+		if cl == "" {
 			continue
 		}
 		if r == '"' && strings.Count(o[:lo+i], "\"")%2 == 1 {
@@ -1560,6 +1569,26 @@ func insideQuotes(o string, s, t int) bool {
 		return framed(o[:lo+i] + " " + after[k+1:])
 	}
 	return false
+}
+
+// closingQuotes returns the marks that may close a quotation opened by r,
+// or "" when r opens none.
+func closingQuotes(r rune) string {
+	switch r {
+	case '"':
+		return "\""
+	case '«':
+		return "»"
+	case '»':
+		return "«"
+	case '“':
+		return "”\""
+	case '”':
+		return "”"
+	case '„':
+		return "“”\""
+	}
+	return ""
 }
 
 // framed reports whether the text outside a quotation has words of its
