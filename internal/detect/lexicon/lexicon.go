@@ -1672,6 +1672,24 @@ func (j *judge) abuse(h *hit, res *results) {
 			tgt, tcue = tObject, obj
 		}
 	}
+	// "🍆💦" under a photo of the team: a comment made of emoji alone is
+	// a reply to the post and the people in it, so a sexual emoji there
+	// is said to them as much as "you" would ("🍆 tonight?" still needs a
+	// person; "😍🔥" is no sexual entry).
+	if tgt == tNone && e.kind == kSexual && wordless(j.text) {
+		tgt = tYou
+	}
+	// "sara je t'invite au resto … et après chez moi pour le dessert",
+	// "Sophie tu me files ton 06 ? … chez moi": a comment that opens on a
+	// staff member's name is said to her, so a sexual advance later in it,
+	// past the usual few words or the sentence, is aimed at her too.
+	// Only phrases (severity 2 or more): a lone sexual word ("Titten")
+	// after an opening "@user" is not an advance.
+	if tgt == tNone && e.kind == kSexual && e.sev >= 2 {
+		if c := j.openingName(); c >= 0 {
+			tgt, tcue = tNamed, c
+		}
+	}
 	// "din svartskalle", "ditt pack", "dine jævla svartinger": in the
 	// Scandinavian languages a possessive right before a name for a
 	// person is the vocative, said to the reader.
@@ -1956,6 +1974,35 @@ func (j *judge) abuse(h *hit, res *results) {
 		}
 		res.addWhy(kHarassment, hs, e.sev, hw, sp, ns)
 	}
+}
+
+// openingName finds a staff name among the first two words of the
+// comment ("Sara …", "Frau Dr. Müller …", "hej Ingrid …"), or -1.
+func (j *judge) openingName() int {
+	for i := range j.hits {
+		if c := &j.hits[i]; c.name != "" && !c.gone && c.w0 <= 1 {
+			return i
+		}
+	}
+	return -1
+}
+
+// wordless reports whether s holds no letter and no digit: a comment of
+// emoji, punctuation and spaces only. It stops at the first letter, so
+// an ordinary comment costs a byte or two; it does not allocate.
+func wordless(s string) bool {
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || ('0' <= r && r <= '9') {
+				return false
+			}
+			continue
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // orderBefore finds an abusive order or insult that ends right before h

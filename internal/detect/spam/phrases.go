@@ -351,6 +351,56 @@ var cueSets = []cueSet{
 		"logga in med bankid [pa|har|via|genom]", "logg inn med bankid [pa|her|via|gjennom]", "[identifiera|legitimera] dig med bankid [pa|har|via]", "[identifiser|legitimer] deg med bankid [pa|her|via]",
 	}},
 
+	// round 7 (west: en, fr, nl, de): a photo or copy of an identity document asked for under a page is the
+	// scam itself (the real clinic never asks for one in comments); "my passport" or "a pet passport" stay.
+	{kPay, 0.75, []string{
+		"[a photo of|a picture of|a pic of|a copy of|a scan of|photo of|picture of|copy of|scan of] your [id|id card|passport|driving licence|driving license|drivers license|driver s license|identity card|bank card]",
+		"[une photo de|la photo de|une copie de|un scan de|photo de|copie de|scan de] [votre|ta] [carte d identite|piece d identite|passeport|permis de conduire|carte bancaire|cni]",
+		"[een foto van|een kopie van|een scan van|foto van|kopie van|scan van] [uw|je|jouw] [identiteitskaart|id kaart|paspoort|rijbewijs|bankkaart|bankpas|pinpas]",
+		"[ein foto|ein bild|eine kopie|einen scan|foto|kopie|scan] [ihres|deines] [personalausweises|ausweises|reisepasses|passes|fuhrerscheins|fuehrerscheins]",
+	}},
+	// round 7: card data asked for in a private message ("stuur ons een DM met je kaartgegevens").
+	{kPay, 0.7, []string{
+		"[stuur|geef|app|mail] [ons|me|mij] [een|] [dm|pb|bericht|privebericht|berichtje|mail] met [uw|je|jouw] [kaartgegevens|kaartnummer|bankgegevens|rekeningnummer|pincode|inloggegevens|iban]",
+		"[schreib|schreibt|schreiben sie|schick|schickt|schicken sie] [uns|mir] [eine|] [dm|pn|nachricht|privatnachricht|mail] mit [ihren|deinen|euren|ihrer|deiner|eurer] [kartendaten|kartennummer|bankdaten|zugangsdaten|iban|pin|kreditkartendaten]",
+		"[envoyez|envoie|ecrivez|ecris] [nous|moi] [en mp|un mp|un message|en prive|un dm|en message prive] avec [votre|ton|vos|tes] [numero de carte|coordonnees bancaires|rib|iban|code|carte bancaire]",
+		"[graag|stuur|geef] [uw|je|jouw] rekeningnummer en",
+	}},
+	// round 7: money sent by a phone-payment app to a number, or "pay through this link".
+	{kPay, 0.5, []string{
+		"[reglez|payez|regler|payer|envoyez|envoie] # [|eur|euro|euros] [par|via|avec] [lydia|paypal|paylib|wero] [au|sur|a]",
+		// a decimal amount ("2.99", "4,99") is two number tokens
+		"[pay|send|settle] # [through|via|using] [this|the] link", "[pay|send|settle] # # [through|via|using] [this|the] link", "[pay|settle] [through|via|using] this link",
+		"[reglez|payez|regler|payer|envoyez|envoie] # # [|eur|euro|euros] [par|via|avec] [lydia|paypal|paylib|wero] [au|sur|a]",
+	}},
+	// round 7: a login with a payment or identity service on a link a comment gives.
+	{kCred, 0.6, []string{
+		"[log|logt|log dan|log je|log nu] in met [itsme|ideal|paypal|je bank|uw bank|je bankapp|uw bankapp]",
+		"mit [paypal|ihrem paypal|deinem paypal|ihrer bank|deiner bank|ihren bankdaten|deinen bankdaten] [einloggen|anmelden]",
+		"[connectez vous|connecte toi|identifiez vous|identifie toi] [avec|via] [paypal|lydia|itsme|votre banque|ta banque|franceconnect]",
+	}},
+	// round 7: a payment said to have failed, addressed to the reader ("my payment failed" is a customer).
+	{kCred, 0.55, []string{
+		"your payment [failed|has failed|did not go through|didn t go through|was declined|was unsuccessful|could not be processed]",
+		"votre paiement [n a pas abouti|a echoue|a ete refuse|n est pas passe]",
+		"[uw|je] betaling [is mislukt|mislukt|is niet gelukt|is geweigerd|werd geweigerd|is niet doorgegaan]",
+		"[ihre|deine] zahlung [ist fehlgeschlagen|fehlgeschlagen|wurde abgelehnt|konnte nicht]",
+	}},
+	// round 7: "this is the real account, the other page is fake": a second page claiming to be the organization.
+	{kOfficial, 0.45, []string{
+		"[this is the|this is our|we are the|here is the] [real|genuine|true|only real|only official] [clinic|] [account|page|profile]",
+		"[nous sommes le|nous sommes la|c est le|c est la|voici le|voici la] [vrai|vraie|seul vrai|seule vraie|] [compte|page|profil] [officiel|officielle|de la clinique|du cabinet]",
+		"[dit is|wij zijn|hier is] [het|de|ons|onze] [echte|officiele|enige echte] [account|pagina|profiel]",
+		"[das ist|wir sind|hier ist] [das|die|unser|unsere] [echte|einzig echte|richtige] [konto|seite|profil|account]",
+	}},
+	{kUrgent, 0.25, []string{
+		"[or|otherwise|else] your [appointment|booking|account|reservation] [will be|gets|is] [cancelled|canceled|deleted|lost|released]",
+		"[sinon|ou] votre [rdv|rendez vous|reservation|compte|dossier] [sera|va etre] [annule|supprime|perdu|ferme]",
+		"sonst [verfallt|verfaellt|wird|geht] [ihr|dein|der] [termin|konto|buchung]",
+		"[pay|settle] # [through|using|by|with] [this|the|our] [link|page]",
+		"[den|deinen|ihren] gewinn [sichern|abholen|einlosen|beanspruchen]",
+	}},
+
 	// ---- calls to action and contact requests
 	{kCTA, 0.35, []string{
 		"click [fast|quickly|now]", "[cliquez|clique] [vite|rapidement|maintenant]", "klik [snel|nu]", "klicka [snabbt|nu]", "klikk [fort|raskt|na]", "[schnell|jetzt] klicken", "[klicke|klick|klicken sie] [schnell|jetzt]",

@@ -108,6 +108,19 @@ func spamCases() []spamCase {
 		{"bankid r6 nb", "nb", "logg inn med BankID på kunde-refusjon.com for å få tilbake pengene", 0.8, 0, "credential"},
 		{"support account r6 sv", "sv", "hej vi ser att du haft problem. skriv till vårt officiella supportkonto @klinik_hjalp så löser vi det direkt", 0.8, 0, ""},
 		{"support account r6 nb", "nb", "hei, vi ser at du har hatt problemer. skriv til vår offisielle supportkonto @klinikk_hjelp så fikser vi det", 0.8, 0, ""},
+		// round 7 (en, fr, nl, de): an identity document or card data asked for in a private message, a
+		// login with PayPal/itsme on a link, a payment "failed" paid through a link or by Lydia to a number,
+		// a second page calling itself the real one.
+		{"id photo r7 en", "en", "Tilleuls support here, to release your refund DM us a copy of your passport and your card number", 0.8, 0, "payment"},
+		{"id photo r7 fr", "fr", "Support des Tilleuls : envoyez-nous en MP une copie de votre pièce d'identité et votre RIB pour le remboursement", 0.8, 0, "payment"},
+		{"id photo r7 nl", "nl", "Klantenservice Les Tilleuls: stuur ons een kopie van je paspoort en je rekeningnummer via privébericht", 0.8, 0, "payment"},
+		{"id photo r7 de", "de", "Kundenservice Les Tilleuls: schicken Sie uns per PN einen Scan Ihres Reisepasses und Ihre IBAN", 0.8, 0, "payment"},
+		{"card dm r7 nl", "nl", "dit is het enige echte account van de praktijk! stuur ons een bericht met je kaartgegevens voor 50% korting", 0.8, 0, ""},
+		{"card dm r7 de", "de", "das ist das einzig echte Konto der Praxis, schreibt uns eine Nachricht mit euren Kartendaten und ihr bekommt Rabatt", 0.8, 0, ""},
+		{"itsme r7 nl", "nl", "gefeliciteerd, je hebt gewonnen! log in met itsme via de link om je prijs te claimen: bit.ly/x7", 0.8, 0, ""},
+		{"paypal login r7 de", "de", "Glückwunsch! Einfach mit PayPal einloggen über bit.ly/g7 und den Gewinn abholen", 0.8, 0, ""},
+		{"payment failed r7 en", "en", "Les Tilleuls support: your payment was declined, please pay 4.50 through this link to keep your booking", 0.8, 0, ""},
+		{"lydia r7 fr", "fr", "service client des Tilleuls : votre paiement a échoué, payez 3,50 € par Lydia au 06 11 22 33 44", 0.8, 0, ""},
 	}
 }
 
@@ -165,6 +178,14 @@ func hardNegatives() []spamCase {
 		{"warning r6 sv", "sv", "varning! någon utger sig för att vara kliniken och ber om personnummer i DM, svara inte", 0, 0.5, ""},
 		{"warning r6 nb", "nb", "advarsel! noen later som de er klinikken og ber om fødselsnummer på DM, ikke svar", 0, 0.5, ""},
 		{"payment failed r6", "sv", "min betalning gick inte igenom i appen igår, kan ni kolla?", 0, 0.45, ""},
+		// round 7 look-alikes: the page answering, customers asking about PayPal/iDEAL/itsme, a passport for a pet, a warning.
+		{"page answers r7 en", "en", "Hi Tom, please send us a private message with your booking number and we'll sort it. The Les Tilleuls team", 0, 0.79, ""},
+		{"page answers r7 de", "de", "Hallo Frau Klein, schreiben Sie uns gern eine Nachricht mit Ihrer Kundennummer. Ihr Team Les Tilleuls", 0, 0.79, ""},
+		{"paypal question r7", "en", "my payment failed in your app twice, can I pay with paypal instead?", 0, 0.79, ""},
+		{"ideal question r7", "nl", "kan ik ook inloggen met itsme op jullie website om de factuur te zien?", 0, 0.79, ""},
+		{"pet passport r7", "en", "do you need a copy of my passport or only the pet passport for the rabies jab?", 0, 0.79, ""},
+		{"warning r7 fr", "fr", "attention, un faux compte des Tilleuls demande une photo de la carte d'identité en MP, ne répondez pas", 0, 0.79, ""},
+		{"lydia question r7", "fr", "vous acceptez Lydia ou seulement la carte ?", 0, 0.29, ""},
 	}
 }
 
