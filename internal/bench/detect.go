@@ -74,6 +74,20 @@ func Texts(r io.Reader) ([]string, error) {
 	return texts, nil
 }
 
+// TextsFile is Texts over the file at name.
+func TextsFile(name string) ([]string, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	texts, err := Texts(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return texts, nil
+}
+
 // Fill returns n comments made of texts taken in turn (starting over at
 // the end): each is one text, or, while shorter than size bytes, that text
 // and the next ones joined by a space (size 0: one text each). Real

@@ -2,7 +2,6 @@ package bench
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -17,13 +16,18 @@ import (
 // goroutine; compare with `stormwatch bench detect`, which adds latency
 // percentiles and memory.
 func BenchmarkDetect(b *testing.B) {
+	analyzeEach(b, Comments(4096, 200))
+}
+
+// analyzeEach runs the default engine over comments in turn, b.N times,
+// after a warm-up that loads what loads lazily.
+func analyzeEach(b *testing.B, comments []string) {
 	e, err := builtin.Engine()
 	if err != nil {
 		b.Fatal(err)
 	}
-	comments := Comments(4096, 200)
 	ctx := context.Background()
-	for _, c := range comments[:200] {
+	for _, c := range comments[:min(200, len(comments))] {
 		e.Analyze(ctx, detect.Input{Text: c})
 	}
 	b.ResetTimer()
@@ -103,29 +107,11 @@ func BenchmarkDetectProjectTexts(b *testing.B) {
 	probes, _ := filepath.Glob("../eval/testdata/probes/*.jsonl")
 	var texts []string
 	for _, name := range append(files, probes...) {
-		f, err := os.Open(name)
-		if err != nil {
-			b.Fatal(err)
-		}
-		ts, err := Texts(f)
-		f.Close()
+		ts, err := TextsFile(name)
 		if err != nil {
 			b.Fatal(err)
 		}
 		texts = append(texts, ts...)
 	}
-	e, err := builtin.Engine()
-	if err != nil {
-		b.Fatal(err)
-	}
-	comments := Fill(texts, 4096, 200)
-	ctx := context.Background()
-	for _, c := range comments[:200] {
-		e.Analyze(ctx, detect.Input{Text: c})
-	}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		e.Analyze(ctx, detect.Input{Text: comments[i%len(comments)]})
-	}
-	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "comments/s")
+	analyzeEach(b, Fill(texts, 4096, 200))
 }

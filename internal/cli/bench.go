@@ -69,14 +69,9 @@ func runBenchDetect(ctx context.Context, env Env, args []string) error {
 	if *textsFile == "" {
 		comments = bench.Comments(*items, *size)
 	} else {
-		f, err := os.Open(*textsFile)
+		texts, err := bench.TextsFile(*textsFile)
 		if err != nil {
 			return fmt.Errorf("bench detect: %w", err)
-		}
-		texts, err := bench.Texts(f)
-		f.Close()
-		if err != nil {
-			return fmt.Errorf("bench detect: %s: %w", *textsFile, err)
 		}
 		comments = bench.Fill(texts, *items, *size)
 	}
