@@ -1668,7 +1668,11 @@ func (j *judge) abuse(h *hit, res *results) {
 			// "your X" is about X: it makes an adjective or an expletive
 			// personal only when nothing else does ("your stupid app").
 			tgt, tcue = tYou, c
-		} else if obj >= 0 && !slur {
+		} else if obj >= 0 && !slur && !(e.kind == kThreat && e.flags&fVeiled != 0) {
+			// A veiled threat names what may happen to, even when no
+			// person is named ("dem Auto fehlen bald die Reifen",
+			// "remboursez avant lundi sinon je règle ça à ma façon"):
+			// the thing is not its target, as in the case above.
 			tgt, tcue = tObject, obj
 		}
 	}
@@ -1867,6 +1871,14 @@ func (j *judge) abuse(h *hit, res *results) {
 			// said of oneself, whoever is named nearby.
 			score *= 0.2
 			w.self = j.raw(s)
+		}
+	} else if kind == kThreat {
+		if s := undergoer(j.text, h); s != "" {
+			// "mitt ex sa att jag ska få stryk", "jeg får bank hvis jeg
+			// drar": a beating with no agent in the phrase, and the writer
+			// its subject, is a fear or a report, not a threat.
+			score *= 0.2
+			w.self = s
 		}
 	}
 	if ng := j.negation(h); ng >= 0 {
@@ -2359,6 +2371,51 @@ func (j *judge) selfClaim(h *hit) int {
 		}
 	}
 	return -1
+}
+
+// undergoers are first-person subjects in the Nordic languages.
+func undergoerSubject(w string) bool {
+	switch w {
+	case "jag", "jeg", "eg", "æ", "vi", "me":
+		return true
+	}
+	return false
+}
+
+// undergoer returns the first-person subject right before a threat phrase
+// that opens on what its subject is to undergo ("ska få stryk", "får bank",
+// "kommer til å få juling") and names no one else in it, or "": "jag ska få
+// stryk" is said of the writer, "du ska få stryk" is a threat, and "jag får
+// tag på dig" names its victim.
+func undergoer(text string, h *hit) string {
+	subj, _ := prevWord(text, int(h.s))
+	if !undergoerSubject(subj) {
+		return ""
+	}
+	gets, lead := false, true
+	for m := text[h.s:h.t]; m != ""; {
+		m = strings.TrimLeft(m, " ")
+		w := m
+		if i := strings.IndexByte(m, ' '); i >= 0 {
+			w, m = m[:i], m[i:]
+		} else {
+			m = ""
+		}
+		switch w {
+		case "dig", "dej", "er", "deg", "dæ", "dere", "dykk", "henne", "honom", "ham", "han", "hon", "hun", "ho", "dem", "dom", "du":
+			return "" // someone else is named in it
+		case "få", "får", "fick", "fikk", "fekk":
+			gets = gets || lead
+		case "ska", "skal", "skall", "kommer", "kjem", "att", "til", "å":
+			// auxiliaries before "få"
+		default:
+			lead = false
+		}
+	}
+	if !gets {
+		return ""
+	}
+	return subj
 }
 
 // interjection reports whether the expletive h opens its sentence and is
