@@ -146,11 +146,27 @@ func compileDense(texts []string, anchored []bool, maxDense int) *automaton {
 	})
 	// Per state while building: its run of order, and how many of the run
 	// end at it (they come first: a prefix sorts before its extensions).
-	runLo := []int32{0}
-	runHi := []int32{np}
-	own := []int32{0}
-	label := []byte{0}
-	var first []int32    // first child; children end at first[s+1]
+	// The states are the root and, for each pattern in sorted order, its
+	// bytes past the prefix it shares with the one before: counted first,
+	// the arrays are allocated once (grown by append, their copies were
+	// most of the memory the lexicon's load peaked at).
+	states := 1
+	for i, id := range order {
+		p := patterns[id]
+		shared := 0
+		if i > 0 {
+			q := patterns[order[i-1]]
+			for shared < len(p) && shared < len(q) && p[shared] == q[shared] {
+				shared++
+			}
+		}
+		states += len(p) - shared
+	}
+	runLo := append(make([]int32, 0, states), 0)
+	runHi := append(make([]int32, 0, states), np)
+	own := append(make([]int32, 0, states), 0)
+	label := append(make([]byte, 0, states), 0)
+	first := make([]int32, 0, states+1) // first child; children end at first[s+1]
 	var depthEnd []int32 // depthEnd[d]: the first state deeper than d
 	for s, depth := int32(0), int32(0); s < int32(len(runLo)); s++ {
 		if s > 0 && s == depthEnd[depth] {

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"math"
 	"path"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -373,7 +374,13 @@ func loadPatterns() (*lexicon, []string, error) {
 	for id, p := range lx.pats {
 		anchored[id] = p.facts&factNoPre != 0
 	}
+	// The parse's garbage goes before the automaton's building arrays
+	// come, and theirs before the typo and join indexes: at most one
+	// phase's temporaries are ever in the heap, which is what the
+	// process's peak memory is made of.
+	runtime.GC()
 	lx.ac = compile(patterns, anchored)
+	runtime.GC()
 	// The detector drops a match that a word goes on after when no entry
 	// of its pattern has a trailing wildcard, and none takes endings or
 	// the pattern is short (analyze's onMatch): the scan can skip those.
