@@ -167,7 +167,7 @@ func compileDense(texts []string, anchored []bool, maxDense int) *automaton {
 	own := append(make([]int32, 0, states), 0)
 	label := append(make([]byte, 0, states), 0)
 	first := make([]int32, 0, states+1) // first child; children end at first[s+1]
-	var depthEnd []int32 // depthEnd[d]: the first state deeper than d
+	var depthEnd []int32                // depthEnd[d]: the first state deeper than d
 	for s, depth := int32(0), int32(0); s < int32(len(runLo)); s++ {
 		if s > 0 && s == depthEnd[depth] {
 			depth++
