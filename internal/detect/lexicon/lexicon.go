@@ -2357,13 +2357,8 @@ func (j *judge) selfClaim(h *hit) int {
 			return i
 		}
 		for between != "" && ok {
-			between = strings.TrimLeft(between, " ")
-			w := between
-			if k := strings.IndexByte(between, ' '); k >= 0 {
-				w, between = between[:k], between[k:]
-			} else {
-				between = ""
-			}
+			var w string
+			w, between = cutWord(between)
 			ok = w == "" || selfFillers[w]
 		}
 		if ok {
@@ -2373,7 +2368,18 @@ func (j *judge) selfClaim(h *hit) int {
 	return -1
 }
 
-// undergoers are first-person subjects in the Nordic languages.
+// cutWord returns the first space-separated word of s and what follows it,
+// without allocating.
+func cutWord(s string) (w, rest string) {
+	s = strings.TrimLeft(s, " ")
+	if k := strings.IndexByte(s, ' '); k >= 0 {
+		return s[:k], s[k:]
+	}
+	return s, ""
+}
+
+// undergoerSubject reports whether w is a first-person subject pronoun of
+// the Nordic languages.
 func undergoerSubject(w string) bool {
 	switch w {
 	case "jag", "jeg", "eg", "æ", "vi", "me":
@@ -2394,13 +2400,8 @@ func undergoer(text string, h *hit) string {
 	}
 	gets, lead := false, true
 	for m := text[h.s:h.t]; m != ""; {
-		m = strings.TrimLeft(m, " ")
-		w := m
-		if i := strings.IndexByte(m, ' '); i >= 0 {
-			w, m = m[:i], m[i:]
-		} else {
-			m = ""
-		}
+		var w string
+		w, m = cutWord(m)
 		switch w {
 		case "dig", "dej", "er", "deg", "dæ", "dere", "dykk", "henne", "honom", "ham", "han", "hon", "hun", "ho", "dem", "dom", "du":
 			return "" // someone else is named in it

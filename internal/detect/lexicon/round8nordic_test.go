@@ -9,26 +9,13 @@ import (
 // staff8 are staff names of probes/round8-nordic.jsonl (the eval's default).
 var staff8 = []string{"Dr Lindqvist", "Dr Hansen", "Sara", "Ingrid", "Karim"}
 
-// r8case: the category must reach the removal threshold (0.7) or stay under it.
-type r8case struct {
-	lang, text string
-	cat        detect.Category
-	remove     bool
-}
+// r8case is r7case: the category must reach the removal threshold (0.7) or
+// stay under it.
+type r8case = r7case
 
 func runR8(t *testing.T, cases []r8case) {
 	t.Helper()
-	for _, c := range cases {
-		t.Run(c.lang+"/"+c.text, func(t *testing.T) {
-			s := scores(t, tcase{lang: c.lang, text: c.text, staff: staff8})[c.cat]
-			if c.remove && s.Score < 0.7 {
-				t.Errorf("want %s >= 0.70, got %.3f (%s)", c.cat, s.Score, s.Explanation)
-			}
-			if !c.remove && s.Score >= 0.7 {
-				t.Errorf("want %s < 0.70, got %.3f (%s)", c.cat, s.Score, s.Explanation)
-			}
-		})
-	}
+	runWithStaff(t, staff8, cases)
 }
 
 // TestRound8NordicThreats: threats no entry imagined before — a curse or a
