@@ -226,16 +226,24 @@ func compileDense(texts []string, anchored []bool, maxDense int) *automaton {
 
 	// Outputs: a state's own patterns, then those of its failure target
 	// (every pattern that ends here, longest first).
+	// Counted first (a failure target is shallower, so counted before),
+	// then written into an array of the right size.
 	outAt := make([]int32, n+1)
-	var outs []int32
 	for s := int32(0); s < n; s++ {
-		outAt[s] = int32(len(outs))
-		outs = append(outs, order[runLo[s]:runLo[s]+own[s]]...)
+		c := own[s]
 		if s > 0 {
 			f := fail[s]
-			outs = append(outs, outs[outAt[f]:outAt[f+1]]...)
+			c += outAt[f+1] - outAt[f]
 		}
-		outAt[s+1] = int32(len(outs))
+		outAt[s+1] = outAt[s] + c
+	}
+	outs := make([]int32, outAt[n])
+	for s := int32(0); s < n; s++ {
+		k := outAt[s] + int32(copy(outs[outAt[s]:], order[runLo[s]:runLo[s]+own[s]]))
+		if s > 0 {
+			f := fail[s]
+			copy(outs[k:outAt[s+1]], outs[outAt[f]:outAt[f+1]])
+		}
 	}
 
 	// Byte classes for the dense rows.
@@ -275,8 +283,9 @@ func compileDense(texts []string, anchored []bool, maxDense int) *automaton {
 	// Final numbering: breadth-first down to bfsEnd (as built), then
 	// depth-first by blocks of children, so that a chain's states follow
 	// one another in memory.
-	newID := make([]int32, n)
-	oldID := make([]int32, n)
+	// The building runs are no longer read: their arrays (one entry per
+	// state, each written below before it is read) hold the numbering.
+	newID, oldID := runHi[:n], runLo[:n]
 	for s := int32(0); s < bfsEnd; s++ {
 		newID[s], oldID[s] = s, s
 	}
@@ -297,8 +306,9 @@ func compileDense(texts []string, anchored []bool, maxDense int) *automaton {
 		}
 	}
 
-	a.nodes = make([]node, n)
-	a.outs = make([]output, 0, len(outs))
+	a.nodes = tableOf[node](a, int(n))
+	a.outs = tableOf[output](a, len(outs))
+	k := int32(0)
 	for id := int32(0); id < n; id++ {
 		s := oldID[id]
 		nd := node{fail: newID[fail[s]], label: label[s], kids: uint16(first[s+1] - first[s])}
@@ -306,12 +316,13 @@ func compileDense(texts []string, anchored []bool, maxDense int) *automaton {
 			nd.first, nd.kid0 = newID[first[s]], label[first[s]]
 		}
 		if outAt[s] < outAt[s+1] {
-			nd.out = int32(len(a.outs))
+			nd.out = k
 			nd.kids |= hasOut
 			for _, p := range outs[outAt[s]:outAt[s+1]] {
-				a.outs = append(a.outs, output{p, plen[p]})
+				a.outs[k] = output{p, plen[p]}
+				k++
 			}
-			a.outs[len(a.outs)-1].len |= lastOut
+			a.outs[k-1].len |= lastOut
 		}
 		a.nodes[id] = nd
 	}
