@@ -684,13 +684,18 @@ func expandRaw(term string) ([]string, error) {
 	for _, alt := range strings.Split(term[i+1:j], "|") {
 		for _, r := range rest {
 			out = append(out, term[:i]+alt+r)
-			if len(out) > 2048 {
-				return nil, fmt.Errorf("too many alternatives in %q", term)
+			if len(out) > maxSpelled {
+				return nil, fmt.Errorf("%q spells out more than %d alternatives: put a .. gap between its groups or split it into several lines (every one is a pattern of the automaton)", term, maxSpelled)
 			}
 		}
 	}
 	return out, nil
 }
+
+// maxSpelled bounds the alternatives one part of a term spells out: groups
+// multiply, and lines of a few thousand once made the automaton twice as
+// large (and the detector slower) for a handful of sentences.
+const maxSpelled = 512
 
 // splitGaps splits "i will .. kill you" into its parts.
 func splitGaps(term string) []string {
