@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -447,6 +448,9 @@ func (a *automaton) scanOpt(text string, words bool, f func(id, start, end int32
 			}
 		}
 	}
+	// The tables may live outside the heap (tableOf): a must stay
+	// reachable until the last read of them.
+	runtime.KeepAlive(a)
 }
 
 // asciiWord marks the ASCII bytes that are word characters in normalised
@@ -567,6 +571,9 @@ func (a *automaton) scanFrom(text string, from int, f func(id, start, end int32)
 			}
 		}
 	}
+	// The tables may live outside the heap (tableOf): a must stay
+	// reachable until the last read of them.
+	runtime.KeepAlive(a)
 }
 
 // states is the number of automaton states, for reporting.
