@@ -9,28 +9,12 @@ import (
 // staff5 are staff names as the eval's default --staff gives them.
 var staff5 = []string{"Dr Martin", "Dr Janssens", "Dr Lindqvist", "Dr Hansen", "Dr. Müller", "Sophie", "Sanne", "Sara", "Ingrid", "Karim", "Anna"}
 
-// campCase: the category must reach the policy's removal threshold (0.7)
-// when remove is true, and stay under it otherwise.
-type campCase struct {
-	lang, text string
-	cat        detect.Category
-	remove     bool
-}
+// campCase is thresholdCase.
+type campCase = thresholdCase
 
 func runCamp(t *testing.T, cases []campCase) {
 	t.Helper()
-	for _, c := range cases {
-		t.Run(c.lang+"/"+c.text, func(t *testing.T) {
-			m := scores(t, tcase{lang: c.lang, text: c.text, staff: staff5})
-			s := m[c.cat]
-			if c.remove && s.Score < 0.7 {
-				t.Errorf("want %s >= 0.70, got %.3f (%s)", c.cat, s.Score, s.Explanation)
-			}
-			if !c.remove && s.Score >= 0.7 {
-				t.Errorf("want %s < 0.70, got %.3f (%s)", c.cat, s.Score, s.Explanation)
-			}
-		})
-	}
+	runThreshold(t, staff5, cases)
 }
 
 // TestCampaignSpreadAccusation: a call to spread an accusation about a

@@ -2004,13 +2004,7 @@ func (j *judge) openingName() int {
 // an ordinary comment costs a byte or two; it does not allocate.
 func wordless(s string) bool {
 	for _, r := range s {
-		if r < utf8.RuneSelf {
-			if ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || ('0' <= r && r <= '9') {
-				return false
-			}
-			continue
-		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if normalize.IsWordRune(r) {
 			return false
 		}
 	}

@@ -52,6 +52,34 @@ func scores(t *testing.T, tc tcase) map[detect.Category]detect.Signal {
 	return m
 }
 
+// removeAt is the default policy's threshold for hiding (R1, R6, R7, R8).
+const removeAt = 0.7
+
+// thresholdCase: the category must reach removeAt when remove is true, and
+// stay under it otherwise.
+type thresholdCase struct {
+	lang, text string
+	cat        detect.Category
+	remove     bool
+}
+
+// runThreshold checks cases against removeAt, with staff as the
+// workspace's staff names.
+func runThreshold(t *testing.T, staff []string, cases []thresholdCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.lang+"/"+c.text, func(t *testing.T) {
+			s := scores(t, tcase{lang: c.lang, text: c.text, staff: staff})[c.cat]
+			if c.remove && s.Score < removeAt {
+				t.Errorf("want %s >= %.2f, got %.3f (%s)", c.cat, removeAt, s.Score, s.Explanation)
+			}
+			if !c.remove && s.Score >= removeAt {
+				t.Errorf("want %s < %.2f, got %.3f (%s)", c.cat, removeAt, s.Score, s.Explanation)
+			}
+		})
+	}
+}
+
 func run(t *testing.T, cases []tcase) {
 	for _, tc := range cases {
 		t.Run(tc.lang+"/"+tc.text, func(t *testing.T) {

@@ -9,33 +9,12 @@ import (
 // staff7 are the staff names of probes/round7-west.jsonl (the eval's default).
 var staff7 = []string{"Dr Martin", "Dr Janssens", "Dr. Müller", "Sophie", "Sanne", "Karim"}
 
-// r7case: the category must reach the removal threshold (0.7) or stay under it.
-type r7case struct {
-	lang, text string
-	cat        detect.Category
-	remove     bool
-}
+// r7case is thresholdCase.
+type r7case = thresholdCase
 
 func runR7(t *testing.T, cases []r7case) {
 	t.Helper()
-	runWithStaff(t, staff7, cases)
-}
-
-// runWithStaff checks cases against the removal threshold with staff as the
-// workspace's staff names.
-func runWithStaff(t *testing.T, staff []string, cases []r7case) {
-	t.Helper()
-	for _, c := range cases {
-		t.Run(c.lang+"/"+c.text, func(t *testing.T) {
-			s := scores(t, tcase{lang: c.lang, text: c.text, staff: staff})[c.cat]
-			if c.remove && s.Score < 0.7 {
-				t.Errorf("want %s >= 0.70, got %.3f (%s)", c.cat, s.Score, s.Explanation)
-			}
-			if !c.remove && s.Score >= 0.7 {
-				t.Errorf("want %s < 0.70, got %.3f (%s)", c.cat, s.Score, s.Explanation)
-			}
-		})
-	}
+	runThreshold(t, staff7, cases)
 }
 
 // TestRound7PoliteVeiled: polite and veiled threats in French, Dutch, German

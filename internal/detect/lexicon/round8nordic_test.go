@@ -9,13 +9,12 @@ import (
 // staff8 are staff names of probes/round8-nordic.jsonl (the eval's default).
 var staff8 = []string{"Dr Lindqvist", "Dr Hansen", "Sara", "Ingrid", "Karim"}
 
-// r8case is r7case: the category must reach the removal threshold (0.7) or
-// stay under it.
+// r8case is thresholdCase.
 type r8case = r7case
 
 func runR8(t *testing.T, cases []r8case) {
 	t.Helper()
-	runWithStaff(t, staff8, cases)
+	runThreshold(t, staff8, cases)
 }
 
 // TestRound8NordicThreats: threats no entry imagined before — a curse or a

@@ -9,9 +9,6 @@ import (
 // staffSx2 are staff names of probes/sexual-round2.jsonl (the eval's default).
 var staffSx2 = []string{"Dr Martin", "Dr Janssens", "Dr Lindqvist", "Dr Hansen", "Dr. Müller", "Sophie", "Sanne", "Sara", "Ingrid", "Karim"}
 
-// removeAt is the default policy's threshold for hiding a sexual remark (R6).
-const removeAt = 0.7
-
 type sx2case struct {
 	lang, text string
 	remove     bool // the lexicon alone must reach removeAt; otherwise stay under it
@@ -19,18 +16,11 @@ type sx2case struct {
 
 func runSx2(t *testing.T, cases []sx2case) {
 	t.Helper()
-	for _, tc := range cases {
-		t.Run(tc.lang+"/"+tc.text, func(t *testing.T) {
-			m := scores(t, tcase{lang: tc.lang, text: tc.text, staff: staffSx2})
-			s := m[detect.Sexual]
-			if tc.remove && s.Score < removeAt {
-				t.Errorf("want sexual >= %.2f, got %.3f (%s)", removeAt, s.Score, s.Explanation)
-			}
-			if !tc.remove && s.Score >= removeAt {
-				t.Errorf("want sexual < %.2f, got %.3f (%s)", removeAt, s.Score, s.Explanation)
-			}
-		})
+	tcs := make([]thresholdCase, len(cases))
+	for i, c := range cases {
+		tcs[i] = thresholdCase{c.lang, c.text, detect.Sexual, c.remove}
 	}
+	runThreshold(t, staffSx2, tcs)
 }
 
 // TestSexual2EmojiOnly: a comment of emoji alone is a reply to the post and

@@ -96,8 +96,6 @@ func (s *scan) isName(k int) bool {
 	return t.kind == tkWord && t.upper && t.flags&fStop == 0
 }
 
-// streetSuffix reports whether the word at k is a compound street name
-// (Kerkstraat, Storgatan, Hauptstraße) and which suffix it has.
 // suffixesByLast lists, by their last byte, the indexes of the street
 // suffixes in their order (the first that matches wins): most words end
 // in a byte no suffix ends in, and the others try a few suffixes, not all.
@@ -109,6 +107,8 @@ var suffixesByLast = func() (t [256][]uint8) {
 	return t
 }()
 
+// streetSuffix reports whether the word at k is a compound street name
+// (Kerkstraat, Storgatan, Hauptstraße) and which suffix it has.
 func (s *scan) streetSuffix(k int) (string, bool) {
 	t := s.toks[k]
 	if t.kind != tkWord || t.e-t.s < 6 {

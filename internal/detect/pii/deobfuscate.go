@@ -55,8 +55,6 @@ func invisible(r rune) bool {
 	return r == 0x00AD || r == 0x200B || r == 0x200C || r == 0x200D || r == 0x2060 || r == 0xFEFF || r == 0x180E
 }
 
-// needsDeobfuscation is the cheap gate: an invisible or fullwidth
-// character, or a letter O touching a digit.
 // deobfuscationLead marks the bytes the cases of needsDeobfuscation start
 // with: every other byte is skipped with one load.
 var deobfuscationLead = func() (t [256]bool) {
@@ -66,6 +64,8 @@ var deobfuscationLead = func() (t [256]bool) {
 	return t
 }()
 
+// needsDeobfuscation is the cheap gate: an invisible or fullwidth
+// character, or a letter O touching a digit.
 func needsDeobfuscation(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if !deobfuscationLead[s[i]] {
