@@ -1438,6 +1438,12 @@ func (j *judge) negation(h *hit) int {
 			continue
 		}
 		if c.sent == h.sent && c.s >= h.g0 && c.t <= h.g1 && j.d.lx.entries[h.e].pieced() {
+			if negQuantified(j.text[h.s:h.t]) {
+				// "aucun réfugié ne devrait …": the "ne" (or "jamais")
+				// of French negative concord belongs to the quantifier
+				// the pattern opens with; it does not negate the pattern.
+				continue
+			}
 			// Inside the gap of a pattern: "I will never hurt you"; but
 			// not in a condition the pattern opens with ("si vous ne
 			// payez pas, on vient chez vous").
@@ -1466,6 +1472,25 @@ func (j *judge) negation(h *hit) int {
 		return i
 	}
 	return -1
+}
+
+// negQuantified reports whether a match opens on a French negative
+// quantifier ("aucun", "aucune", "nul", "nulle"), whose clause takes a "ne"
+// that is part of it.
+func negQuantified(m string) bool {
+	w, _ := cutWord(m)
+	return w == "aucun" || w == "aucune" || w == "nul" || w == "nulle"
+}
+
+// ownGroupName reports whether group cue c is a longer name that takes in
+// name-calling word h ("behinderte Menschen", with "behinderte" also listed
+// as an insult): the word is then part of the group's neutral name ("ist der
+// Eingang für behinderte Menschen zugänglich?"), not an insult aimed at the
+// group. The bare word as the group's name ("Behinderte sollten kein
+// Wahlrecht haben") still is.
+func (j *judge) ownGroupName(c int, h *hit) bool {
+	g := &j.hits[c]
+	return j.d.lx.entries[h.e].kind == kInsult && g.s <= h.s && h.t <= g.t && g.t-g.s > h.t-h.s
 }
 
 // complementizers open a reported clause: "never said, that you are ...".
@@ -1657,7 +1682,7 @@ func (j *judge) abuse(h *hit, res *results) {
 	default:
 		if c := j.nearest(h, kName, 6, -1); c >= 0 {
 			tgt, tcue = tNamed, c
-		} else if c := j.nearest(h, kGroup, 5, -1); c >= 0 && !j.topic(c) {
+		} else if c := j.nearest(h, kGroup, 5, -1); c >= 0 && !j.topic(c) && !j.ownGroupName(c, h) {
 			tgt, tcue = tGroup, c
 		} else if c := j.nearestSlur(h, 5); c >= 0 && e.flags&fGroup != 0 {
 			// "we hate dykes": a slur names the group it is aimed at.
