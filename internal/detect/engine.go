@@ -33,6 +33,7 @@ type Engine struct {
 	refiner   Refiner
 	agree     map[Category]Agreement
 	deferTo   map[Category]Deference
+	corrob    map[Category]Corroboration
 }
 
 // Deference caps a category that one detector alone reports when another
@@ -151,6 +152,11 @@ func (e *Engine) Analyze(ctx context.Context, in Input) Result {
 	res.Signals = Merge(all)
 	if len(e.agree) > 0 {
 		liftAgreeing(res.Signals, all, e.agree)
+	}
+	if len(e.corrob) > 0 {
+		// Before the deference, which still caps what is lifted here when
+		// the lexicon judged abuse in the text mild or read strong praise.
+		corroborate(ctx, in, res.Signals, e.corrob)
 	}
 	if len(e.deferTo) > 0 {
 		deferToContext(res.Signals, e.deferTo)

@@ -73,6 +73,21 @@ func Engine() (*detect.Engine, error) {
 					detect.Insult: 0.7, detect.Harassment: 0.6, detect.Threat: 0.5, detect.Hate: 0.5, detect.Sexual: 0.5, detect.Doxxing: 0.5, detect.PII: 0.5, detect.Spam: 0.5,
 				}},
 			}).
+			// A lone model insult it is fairly sure of (0.75 before
+			// weighting) but that stays under the removal threshold is
+			// removed when the lexicon finds it said of a person: a
+			// predicate aimed at the reader, a staff member or someone
+			// pointed at ("tu as le cerveau d'une huître", "cette secrétaire
+			// est …"), made of the very words the model read as abuse. Not
+			// when the text is also a question, praise, a complaint or an
+			// accusation (another reading, for a person to weigh); the
+			// deference below still caps it where the lexicon judged abuse
+			// mild or read strong praise.
+			WithCorroboration(map[detect.Category]detect.Corroboration{
+				detect.Insult: {Min: 0.75 * 0.85, Lift: 0.8, By: lex, Unless: map[detect.Category]float64{
+					detect.Question: 0.5, detect.Praise: 0.3, detect.Complaint: 0.4, detect.Accusation: 0.5,
+				}},
+			}).
 			// A model sure enough to remove on its own (insult ≥ 0.8 after
 			// weighting) still defers to the lexicon where the lexicon has
 			// read abuse in the text and judged it mild in context: quoted
