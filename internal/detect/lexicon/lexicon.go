@@ -694,6 +694,7 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 		}
 	}
 	j.question(res, st)
+	j.threatGrammar(res)
 }
 
 // nordicWord reports whether the words that text[s:t] touches have one of

@@ -51,7 +51,14 @@ const (
 	kLang      // a function word, to guess the language
 	kOK        // an innocent phrase hiding a bad word ("chink in the armor")
 	kCond      // a conditional conjunction: "if", "si", "om", "wenn"
-	kPart      // one part of a pattern with gaps (internal)
+	// The threat grammar's word classes (threatgrammar.go).
+	kAgent  // who means harm: "i ll", "je vais", "jag ska", "someone should", "i hope"
+	kHarm   // a harm done to someone: "kill", "stab", "break", "tuer", "döda"
+	kFate   // a harm that befalls: "never walk again", "in a body bag", "à l'hôpital"
+	kVictim // someone's own, to be harmed: "your kids", "your car", "ta famille"
+	kAnimal // an animal or pest: a pronoun after it is not a person ("the rats, I'll kill them")
+	kIdiom  // a harm word that harms no one ("kill time", "afraid i ll"): hides what it holds, like ok
+	kPart   // one part of a pattern with gaps (internal)
 )
 
 var kindNames = map[string]kind{
@@ -60,6 +67,7 @@ var kindNames = map[string]kind{
 	"question": kQuestion, "praise": kPraise, "crisis": kCrisis,
 	"profanity": kProfanity, "you": kYou, "person": kPerson, "object": kObject,
 	"self": kSelf, "group": kGroup, "neg": kNeg, "counter": kCounter, "lang": kLang, "ok": kOK, "cond": kCond,
+	"agent": kAgent, "harm": kHarm, "fate": kFate, "victim": kVictim, "animal": kAnimal, "idiom": kIdiom,
 }
 
 var kindList = func() []string {
@@ -393,6 +401,9 @@ func loadPatterns() (*lexicon, []string, error) {
 	lx.patterns = len(patterns)
 	lx.vocab = map[string]uint16{}
 	for _, e := range lx.entries {
+		if grammarKind(e.kind) {
+			continue // the threat grammar's classes leave masked and misspelled words as they were read
+		}
 		bit := lx.langBits(e.lang)
 		for _, w := range strings.Fields(normalize.Key(strings.ReplaceAll(e.term, staffSlot, " "))) {
 			if len(w) >= 3 {
@@ -745,7 +756,7 @@ func parseLine(text, lang, where string) (entry, error) {
 	if lang == "" {
 		e.flags |= fAny
 	}
-	if e.kind == kOK {
+	if e.kind == kOK || e.kind == kIdiom {
 		e.flags |= fOverride
 	}
 	return e, nil

@@ -102,6 +102,11 @@ func buildJoins(lx *lexicon) *joinIndex {
 		// Only abuse: the cue kinds are left out, so that function
 		// words never join.
 		k := lx.kindOf(&e)
+		if grammarKind(k) {
+			// The threat grammar's classes ("skjuta", "skyte") neither
+			// join nor keep a word of the abuse entries from joining.
+			continue
+		}
 		abusive := abuseKind(k) || k == kProfanity
 		bit := lx.langBits(e.lang)
 		for _, w := range strings.Fields(normalize.Key(e.term)) {

@@ -1,0 +1,256 @@
+package lexicon
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// The threat grammar catches threats no phrase entry spells out. Threats
+// come in endless wordings ("I swear I'll break every bone in his body",
+// "tu vas finir en fauteuil roulant", "jeg skal knuse trynet ditt"), but
+// they are put together from a few parts, each listed per language in
+// the lexicons as a word class:
+//
+//   - an agent or modality (kind agent): the writer's intent or future
+//     ("i ll", "je vais", "ik ga", "ich werde", "jag ska", "eg skal"), a
+//     wish or a call on others ("i hope", "someone should"); flagged v, a
+//     second-person future or a desert ("you ll", "tu vas", "du kommer
+//     att", "you deserve") that only foretells the reader's fate;
+//   - a harm done (kind harm: "kill", "stab", "break", "tuer", "döda") or a
+//     harm that befalls (kind fate: "never walk again", "in a body bag",
+//     "en fauteuil roulant");
+//   - a person target: the reader, a third person, a staff member by name,
+//     someone's own (kind victim: "your kids", "her car").
+//
+// In one sentence, the agent first and the harm within a few words after
+// it, and the target after the agent (a French or German object pronoun
+// stands before the verb, an English one after it), they make a threat of
+// severity 3, whatever the words between. Not when a negation stands
+// between or just before the agent (outside a condition: "if you don't
+// pay I'll …" stays a threat), when the words are quoted or reported,
+// when the target is a pronoun that follows an animal or pest ("the rats,
+// I'll kill them all"), or when an idiom hides the harm (ok entries: "kill
+// for a coffee", "beat you at chess", "shoot you an email").
+
+// grammarKind reports whether k is one of the threat grammar's word
+// classes, which only this rule reads.
+func grammarKind(k kind) bool {
+	return k == kAgent || k == kHarm || k == kFate || k == kVictim || k == kAnimal || k == kIdiom
+}
+
+// tgHarmGap and tgFateGap are the words that may stand between the agent
+// and a harm or a fate ("I'll fucking kill you", "I'll make sure you end
+// up in a wheelchair").
+const (
+	tgHarmGap = 4
+	tgFateGap = 6
+	// tgAfter is how many words after the harm the target may stand
+	// ("break every bone in his body").
+	tgAfter = 5
+)
+
+// threatGrammar adds a threat for each harm or fate that an agent before
+// it and a person target make one (see above). It reads the judged hits
+// only; a text with no harm or fate cue costs one pass over them.
+func (j *judge) threatGrammar(res *results) {
+	lx := j.d.lx
+	for hi := range j.hits {
+		h := &j.hits[hi]
+		if h.gone || h.e < 0 || h.name != "" {
+			continue
+		}
+		he := &lx.entries[h.e]
+		if he.kind != kHarm && he.kind != kFate {
+			continue
+		}
+		if he.flags&fEnd != 0 && !clauseEndsAt(j.text, int(h.t)) {
+			continue
+		}
+		a := j.tgAgent(h, he.kind == kFate)
+		if a < 0 {
+			continue
+		}
+		if he.kind == kFate && he.flags&fTarget != 0 && lx.entries[j.hits[a].e].flags&fVeiled != 0 {
+			// "You'll be in hospital for two days": a fate that also
+			// befalls by illness is a threat only as the writer's doing.
+			continue
+		}
+		t := j.tgTarget(&j.hits[a], h, he.kind == kHarm && he.flags&fTarget != 0)
+		if t < 0 {
+			continue
+		}
+		ah, th := &j.hits[a], &j.hits[t]
+		whole := hit{e: h.e, s: ah.s, t: max(h.t, th.t), w0: ah.w0, w1: max(h.w1, th.w1), sent: h.sent}
+		if j.tgNegated(ah, h) || j.quoted(&whole) {
+			continue
+		}
+		if cs := j.nearest(&whole, kCounter, 6, -1); cs >= 0 && !j.insideAbuse(cs) {
+			continue
+		}
+		var b strings.Builder
+		if he.lang != "" {
+			b.WriteString(he.lang + ":")
+		}
+		b.WriteString("threat grammar sev 3: agent " + strconv.Quote(j.raw(a)))
+		if he.kind == kFate {
+			b.WriteString(", fate ")
+		} else {
+			b.WriteString(", harm ")
+		}
+		b.WriteString(strconv.Quote(j.raw(hi)) + ", target " + strconv.Quote(j.raw(t)))
+		res.add(kThreat, 0.9, 3, b.String(), j.n.Span(int(whole.s), int(whole.t)))
+	}
+}
+
+// tgAgent finds the agent cue nearest before harm or fate h in its
+// sentence, within the gap, with no clause-ending punctuation between; a
+// second-person future (flag v) only before a fate: "you'll kill him with
+// that dose" foretells no harm to the reader.
+func (j *judge) tgAgent(h *hit, fate bool) int {
+	gap := int32(tgHarmGap)
+	if fate {
+		gap = tgFateGap
+	}
+	if l := j.d.lx.entries[h.e].lang; l == "de" || l == "nl" {
+		// The verb closes the clause after its objects: "ich werde dich
+		// finden und dir alle Knochen brechen".
+		gap += 2
+	}
+	best := -1
+	for i := range j.hits {
+		c := &j.hits[i]
+		if !j.isCue(c, kAgent) || c.sent != h.sent || c.s >= h.s || c.t > h.s && !fate {
+			continue
+		}
+		if !fate && j.d.lx.entries[c.e].flags&fVeiled != 0 {
+			continue
+		}
+		if h.w0-c.w1-1 > gap || strings.ContainsAny(j.text[min(c.t, h.s):h.s], ",;:()\"") {
+			continue
+		}
+		if best < 0 || c.t > j.hits[best].t {
+			best = i
+		}
+	}
+	return best
+}
+
+// tgTarget finds the person the harm is aimed at: the reader, a third
+// person, a staff member by name or someone's own, from the agent's start
+// (its own "you" in "you'll", a clitic in "je vais te tuer") to a few
+// words after the harm, in its sentence; -1 when there is none, or when
+// the only one is a pronoun that may stand for an animal named before it.
+func (j *judge) tgTarget(a, h *hit, ownOnly bool) int {
+	best := -1
+	for i := range j.hits {
+		c := &j.hits[i]
+		if c.gone || c.sent != h.sent || c.s < a.s || c.w0 > h.w1+tgAfter {
+			continue
+		}
+		if c.name != "" && ownOnly {
+			continue
+		}
+		if c.name == "" {
+			if c.e < 0 {
+				continue
+			}
+			e := &j.d.lx.entries[c.e]
+			switch {
+			case e.kind == kVictim && e.flags&fPoss != 0:
+				// An object clitic stands before the verb ("je vais la
+				// tuer"), and not before a noun it doubles ("je vais le
+				// tuer, ce boss final"): that one is a thing as often.
+				if ownOnly || c.t > h.s || tgDislocated(j.text, int(h.t)) || j.tgAnimalBefore(c) {
+					continue
+				}
+			case e.kind == kVictim:
+			case ownOnly:
+				// "smash", "beat", "burn" harm a body part or someone's
+				// own; said of a bare pronoun they are sport or cooking
+				// ("we'll smash you in the quiz").
+				continue
+			case e.kind == kYou && e.flags&fPoss == 0:
+			case e.kind == kPerson:
+				if j.tgAnimalBefore(c) {
+					continue
+				}
+			default:
+				continue
+			}
+		}
+		if j.d.lx.entries[h.e].flags&fEnd != 0 && !(c.w1 == h.w0-1 || c.w0 == h.w1+1 || c.s >= h.s && c.t <= h.t) {
+			// A verb that threatens only bare ("I'll find you.", "ik ga
+			// je vinden.") has its object next to it: "ik hoop dat jullie
+			// snel een dierenarts vinden" finds a vet.
+			continue
+		}
+		if best < 0 || tgCloser(c, h, &j.hits[best]) {
+			best = i
+		}
+	}
+	return best
+}
+
+// tgCloser reports whether c is nearer to h than b is, in words.
+func tgCloser(c, h, b *hit) bool {
+	d := func(x *hit) int32 {
+		if dd := dist(h, x); dd >= 0 {
+			return dd
+		}
+		return 99
+	}
+	return d(c) < d(b)
+}
+
+// tgAnimalBefore reports whether person cue c is a short pronoun ("him",
+// "them", "le", "hem", "ihn", "honom") with an animal or pest named before
+// it in its sentence or the one before: "if the cat scratches again I'll
+// kill him" is about the cat.
+func (j *judge) tgAnimalBefore(c *hit) bool {
+	if utf8.RuneCountInString(j.text[c.s:c.t]) > 5 || strings.IndexByte(j.text[c.s:c.t], ' ') >= 0 {
+		return false
+	}
+	for i := range j.hits {
+		k := &j.hits[i]
+		if j.isCue(k, kAnimal) && k.t <= c.s && (k.sent == c.sent || k.sent == c.sent-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// tgNegated reports whether a negation stands between agent a and harm h,
+// or up to two words before the agent ("I will never hurt you", "nobody
+// will", "je ne vais pas te frapper"), and not inside a condition ("if
+// you don't pay, I'll …"), nor inside the fate itself ("never walk again").
+func (j *judge) tgNegated(a, h *hit) bool {
+	for i := range j.hits {
+		c := &j.hits[i]
+		if !j.isCue(c, kNeg) || c.sent != a.sent || c.t > h.s || c.w1 < a.w0-2 {
+			continue
+		}
+		if c.s >= h.s && c.t <= h.t {
+			continue
+		}
+		if j.inCondition(c) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// tgDislocated reports whether a determiner follows the harm at once
+// ("je vais le tuer ce boss final"): the clitic then doubles that noun.
+func tgDislocated(text string, t int) bool {
+	for t < len(text) && (text[t] == ' ' || text[t] == ',') {
+		t++
+	}
+	w, _ := cutWord(text[t:])
+	switch w {
+	case "ce", "cet", "cette", "ces", "le", "la", "les", "l", "un", "une", "des", "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses":
+		return true
+	}
+	return false
+}
