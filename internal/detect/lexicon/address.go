@@ -67,7 +67,7 @@ func (d *Detector) Address(ctx context.Context, in detect.Input, evidence []dete
 			who = "the person named " + c.name
 		case c.e >= 0 && j.d.lx.entries[c.e].kind == kYou && j.d.lx.entries[c.e].flags&fPoss == 0:
 			who = "the reader"
-		case c.e >= 0 && j.d.lx.entries[c.e].kind == kPerson && addrPerson(j.d.lx.entries[c.e].term, text, c):
+		case c.e >= 0 && j.d.lx.entries[c.e].kind == kPerson && addrPerson(j.d.lx.term(&j.d.lx.entries[c.e]), text, c):
 			who = "a person"
 		default:
 			continue

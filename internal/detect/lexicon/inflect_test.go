@@ -30,9 +30,13 @@ func TestInflection(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.lang+"/"+tt.text, func(t *testing.T) {
-			e := &entry{term: tt.term, lang: tt.lang, flags: tt.flags}
+			lx := &lexicon{langs: []string{tt.lang}, sources: []source{{where: "test"}}}
+			lx.entries = []entry{{lang: 1, flags: tt.flags}}
+			if err := lx.setTerm(0, tt.term); err != nil {
+				t.Fatal(err)
+			}
 			text := " " + tt.text + " "
-			end := inflection(e, text, 1, 1+len(tt.term))
+			end := lx.inflection(&lx.entries[0], text, 1, 1+len(tt.term))
 			if got := end == len(text)-1; got != tt.want {
 				t.Errorf("inflection(%q in %q) = %d, want whole word: %v", tt.term, tt.text, end, tt.want)
 			}

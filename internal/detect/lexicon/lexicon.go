@@ -353,7 +353,7 @@ func (d *Detector) abusiveCover(s string, cover []int, fam uint16) (int8, int) {
 			default:
 				continue
 			}
-			if e.lang != "" && e.flags&fAny == 0 && fam != 0 && fam&d.langBit[e.lang] == 0 {
+			if e.lang != 0 && e.flags&fAny == 0 && fam != 0 && fam&e.langBit() == 0 {
 				continue
 			}
 			if !e.pre && isWordAt(s, int(a)) && isWordBefore(s, int(a)) {
@@ -450,9 +450,9 @@ func (s *scored) explanation() string {
 		return s.expl
 	}
 	e := &s.lazy.entries[s.e]
-	x := strconv.Quote(e.term)
-	if e.lang != "" {
-		x = e.lang + ":" + x
+	x := strconv.Quote(s.lazy.term(e))
+	if l := s.lazy.langOf(e); l != "" {
+		x = l + ":" + x
 	}
 	x += " " + e.kind.String() + " sev " + strconv.Itoa(int(e.sev))
 	if s.neg != "" {
@@ -594,7 +594,7 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 				continue
 			}
 			if !e.suf && isWordBefore(text, int(t)) && isWordAt(text, int(t)) && (t-s < 4 || !n.Joined(int(t))) {
-				end := inflection(e, text, int(s), int(t))
+				end := lx.inflection(e, text, int(s), int(t))
 				if end < 0 {
 					continue
 				}
@@ -662,7 +662,7 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 	active, lean := d.activeLangs(in.Lang, hits)
 	for i := range hits {
 		e := &lx.entries[hits[i].e]
-		if e.lang != "" && e.flags&fAny == 0 && active&d.langBit[e.lang] == 0 {
+		if e.lang != 0 && e.flags&fAny == 0 && active&e.langBit() == 0 {
 			hits[i].gone = true
 		}
 		if e.flags&fStart != 0 && hits[i].w0 > 0 && sentOf(hits[i].w0-1) == hits[i].sent {
@@ -674,7 +674,7 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 	}
 	// By start, longer first: whatever a hit contains comes after it.
 	st.sortIdx, st.sortTmp = sortHits(hits, st.sortIdx, st.sortTmp)
-	suppress(lx, hits, uint32(active)|uint32(lean)<<16, d.langBit)
+	suppress(lx, hits, uint32(active)|uint32(lean)<<16)
 	// Staff names, and anyone named with a title or a handle.
 	hits = append(hits, names...)
 	hits = appendTitled(hits, n, st.words, st.ends, sentOf)
@@ -767,11 +767,11 @@ func setOf(w ...string) map[string]bool {
 // e's language and e is flagged `i`; otherwise -1. Stems shorter than
 // four bytes never inflect, so a short word cannot swallow an unrelated
 // one ("as" in "asen").
-func inflection(e *entry, text string, s, t int) int {
+func (lx *lexicon) inflection(e *entry, text string, s, t int) int {
 	if e.flags&fInflect == 0 || t-s < 4 {
 		return -1
 	}
-	ends := inflections[e.lang]
+	ends := inflections[lx.langOf(e)]
 	if ends == nil {
 		return -1
 	}
@@ -974,12 +974,8 @@ func (d *Detector) activeLangs(lang string, hits []hit) (active, lean uint16) {
 	var votes [16]int
 	for _, h := range hits {
 		e := &d.lx.entries[h.e]
-		if e.kind == kLang {
-			for i, l := range d.lx.langs {
-				if l == e.lang {
-					votes[i]++
-				}
-			}
+		if e.kind == kLang && e.lang != 0 {
+			votes[e.lang-1]++
 		}
 	}
 	best, second := -1, 0
@@ -1045,7 +1041,7 @@ func sortHits(hits []hit, idx []int32, tmp []hit) ([]int32, []hit) {
 // inside "jävla idiot"), duplicates of one term from several languages
 // (keeping the active language's), and anything inside an override entry
 // ("thanks for nothing" hides "thanks").
-func suppress(lx *lexicon, hits []hit, active uint32, bits map[string]uint16) {
+func suppress(lx *lexicon, hits []hit, active uint32) {
 	for a := range hits {
 		if hits[a].gone {
 			continue
@@ -1075,7 +1071,7 @@ func suppress(lx *lexicon, hits []hit, active uint32, bits map[string]uint16) {
 			}
 			if !longer && ea.kind == eb.kind && a < b {
 				// Same span, same kind: keep the better entry.
-				if rank(eb, active, bits) > rank(ea, active, bits) {
+				if rank(eb, active) > rank(ea, active) {
 					hits[a].gone = true
 					break
 				}
@@ -1088,9 +1084,9 @@ func suppress(lx *lexicon, hits []hit, active uint32, bits map[string]uint16) {
 // rank orders equal matches of one term from several lexicons: the
 // language the comment leans to first, then severity. active carries the
 // active set in its low 16 bits and the leaning in the high ones.
-func rank(e *entry, active uint32, bits map[string]uint16) int {
+func rank(e *entry, active uint32) int {
 	r := int(e.sev)
-	if e.lang != "" && (active>>16)&uint32(bits[e.lang]) != 0 {
+	if (active>>16)&uint32(e.langBit()) != 0 {
 		r += 10
 	}
 	return r
@@ -1454,7 +1450,7 @@ func (j *judge) negation(h *hit) int {
 			return i
 		}
 		reach := int32(3)
-		if strings.IndexByte(j.d.lx.entries[c.e].term, ' ') > 0 {
+		if strings.IndexByte(j.d.lx.term(&j.d.lx.entries[c.e]), ' ') > 0 {
 			// "nobody is saying", "ich sage nicht": a clause-level
 			// negation reaches over the subject of the next clause.
 			reach = 6
@@ -1639,15 +1635,15 @@ var baseScore = [4]float64{0, 0.5, 0.72, 0.9}
 func (j *judge) term(h *hit) string {
 	e := &j.d.lx.entries[h.e]
 	var b strings.Builder
-	if e.lang != "" {
-		b.WriteString(e.lang)
+	if l := j.d.lx.langOf(e); l != "" {
+		b.WriteString(l)
 		b.WriteByte(':')
 	}
 	if e.pieced() {
 		// The term has alternatives and gaps: show what matched.
 		b.WriteString(strconv.Quote(j.text[h.s:h.t]))
 	} else {
-		b.WriteString(strconv.Quote(e.term))
+		b.WriteString(strconv.Quote(j.d.lx.term(e)))
 	}
 	return b.String()
 }
@@ -2278,14 +2274,14 @@ func (w *why) String() string {
 	e := &w.lx.entries[w.e]
 	var b strings.Builder
 	term := func() {
-		if e.lang != "" {
-			b.WriteString(e.lang)
+		if l := w.lx.langOf(e); l != "" {
+			b.WriteString(l)
 			b.WriteByte(':')
 		}
 		if w.matched != "" {
 			b.WriteString(strconv.Quote(w.matched))
 		} else {
-			b.WriteString(strconv.Quote(e.term))
+			b.WriteString(strconv.Quote(w.lx.term(e)))
 		}
 	}
 	if w.staff != "" {

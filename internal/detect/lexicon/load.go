@@ -109,16 +109,21 @@ const (
 
 var flagLetters = map[byte]uint16{'x': fAny, 'r': fReclaimed, 't': fTarget, 'g': fGroup, 'p': fPoss, 's': fStart, 'o': fOverride, 'v': fVeiled, 'i': fInflect, 'd': fDirect, 'e': fEnd, 'm': fMild}
 
-// entry is one lexicon line.
+// entry is one spelled-out form of a lexicon line (or one part of a form
+// with gaps). There are hundreds of thousands of them, and every match
+// reads some: an entry holds no pointers, so that the collector never
+// scans them, and refers to its strings by index (lx.term, lx.langOf,
+// lx.where).
 type entry struct {
-	term  string // as written in the file
-	lang  string // "" for language-neutral files (emoji)
-	note  string
-	kind  kind
-	sev   int8
-	flags uint16
-	pre   bool // a leading '*': may end another word ("*idiot" in "vollidiot")
-	suf   bool // a trailing '*': may continue ("idiot*" in "idiots")
+	// The term as written in the file: lx.text[termAt : termAt+termLen].
+	termAt  int32
+	termLen uint16
+	lang    uint8 // 1 + its index in lx.langs; 0 for language-neutral files (emoji)
+	kind    kind
+	sev     int8
+	flags   uint16
+	pre     bool // a leading '*': may end another word ("*idiot" in "vollidiot")
+	suf     bool // a trailing '*': may continue ("idiot*" in "idiots")
 	// For a pattern with gaps ("i will .. kill you"), the whole entry
 	// has parts >= 2 and each part is an entry of kind kPart pointing back.
 	parts int8
@@ -134,12 +139,31 @@ type entry struct {
 	// genitive: the term's staff slots take the name in the genitive
 	// ("<staff's> hemadress": "Lindqvists", "Ingrids"), and only that.
 	genitive bool
-	where    string
+	src      int32 // the line it comes from: lx.sources[src]
+}
+
+// source is one lexicon line, shared by all the entries it spells out.
+type source struct {
+	where string // file:line, for errors
+	note  string
+}
+
+// parsed is one lexicon line as read: an entry, and the strings it refers
+// to by index once it is in a lexicon.
+type parsed struct {
+	entry
+	term, note string
 }
 
 // Lexicon is the compiled set of entries.
 type lexicon struct {
 	entries []entry
+	// text holds the terms of all entries end to end (entry.termAt): one
+	// string without pointers instead of one per entry. arena builds it
+	// while loading.
+	text    string
+	arena   strings.Builder
+	sources []source
 	// pats and patEntries are what the matcher's callback reads of a
 	// pattern (entriesOf), laid out so that it costs one cache miss.
 	pats       []patInfo
@@ -194,15 +218,52 @@ func (lx *lexicon) kindOf(e *entry) kind {
 	return e.kind
 }
 
-// langBits is the bit of lang among the lexicons' languages; every bit
-// for the language-neutral entries (emoji).
-func (lx *lexicon) langBits(lang string) uint16 {
-	for i, l := range lx.langs {
-		if l == lang {
-			return 1 << i
-		}
+// term is e's term as written in the file (one of its spellings).
+func (lx *lexicon) term(e *entry) string {
+	return lx.text[e.termAt : e.termAt+int32(e.termLen)]
+}
+
+// setTerm makes s the term of entry ei.
+func (lx *lexicon) setTerm(ei int32, s string) error {
+	at := lx.arena.Len()
+	if len(s) > math.MaxUint16 || at+len(s) > math.MaxInt32 {
+		return fmt.Errorf("%s: term %.40q… too long", lx.where(&lx.entries[ei]), s)
 	}
-	return ^uint16(0)
+	lx.arena.WriteString(s)
+	// The builder never changes the bytes it has handed out: text stays
+	// valid for the entries before, however the arena grows.
+	lx.text = lx.arena.String()
+	lx.entries[ei].termAt, lx.entries[ei].termLen = int32(at), uint16(len(s))
+	return nil
+}
+
+// where is the file and line e comes from.
+func (lx *lexicon) where(e *entry) string { return lx.sources[e.src].where }
+
+// langOf is e's language; "" for the language-neutral entries (emoji).
+func (lx *lexicon) langOf(e *entry) string {
+	if e.lang == 0 {
+		return ""
+	}
+	return lx.langs[e.lang-1]
+}
+
+// langBit is the bit of e's language among the lexicons' languages (as
+// in Detector.langBit); 0 for the language-neutral entries.
+func (e *entry) langBit() uint16 {
+	if e.lang == 0 {
+		return 0
+	}
+	return 1 << (e.lang - 1)
+}
+
+// langBits is the bit of e's language; every bit for the
+// language-neutral entries (emoji).
+func langBits(e *entry) uint16 {
+	if e.lang == 0 {
+		return ^uint16(0)
+	}
+	return e.langBit()
 }
 
 // foldable reports whether a pattern's entries are worth a folded or
@@ -296,10 +357,16 @@ func loadPatterns() (*lexicon, []string, error) {
 		h.Write([]byte(name))
 		h.Write(b)
 		lang := strings.TrimSuffix(path.Base(name), ".tsv")
+		var li uint8 // entry.lang
 		if lang == "emoji" {
 			lang = ""
 		} else {
+			// A language is a bit of a uint16 (langBit).
+			if len(lx.langs) == 16 {
+				return nil, nil, fmt.Errorf("%s: more than 16 language files", name)
+			}
 			lx.langs = append(lx.langs, lang)
+			li = uint8(len(lx.langs))
 		}
 		sc := bufio.NewScanner(strings.NewReader(string(b)))
 		line := 0
@@ -310,12 +377,17 @@ func loadPatterns() (*lexicon, []string, error) {
 				continue
 			}
 			where := fmt.Sprintf("%s:%d", name, line)
-			e, err := parseLine(text, lang, where)
+			p, err := parseLine(text, lang, where)
 			if err != nil {
 				return nil, nil, err
 			}
+			p.lang, p.src = li, int32(len(lx.sources))
+			lx.sources = append(lx.sources, source{where: where, note: strings.Clone(p.note)})
 			idx := int32(len(lx.entries))
-			lx.entries = append(lx.entries, e)
+			lx.entries = append(lx.entries, p.entry)
+			if err := lx.setTerm(idx, p.term); err != nil {
+				return nil, nil, err
+			}
 			if err := lx.addEntry(idx, addPat); err != nil {
 				return nil, nil, err
 			}
@@ -352,7 +424,7 @@ func loadPatterns() (*lexicon, []string, error) {
 			continue
 		}
 		for fi, r := range foldings {
-			if fi == 1 && !strings.ContainsAny(key, "æøü") && lx.entries[byPat[id][0]].lang != "de" {
+			if fi == 1 && !strings.ContainsAny(key, "æøü") && lx.langOf(&lx.entries[byPat[id][0]]) != "de" {
 				// Two letters for one is the German and Danish-Norwegian
 				// habit ("duemmer", "jaevla"); Swedes write "javla".
 				continue
@@ -364,7 +436,7 @@ func loadPatterns() (*lexicon, []string, error) {
 	// the written ones: "häng dej", "ta livet av dej", "æ ska drepe dæ".
 	for id, n := 0, len(patterns); id < n; id++ {
 		key := patterns[id]
-		if v := speak(lx.entries[byPat[id][0]].lang, key); v != key && lx.foldable(byPat[id]) {
+		if v := speak(lx.langOf(&lx.entries[byPat[id][0]]), key); v != key && lx.foldable(byPat[id]) {
 			addVariant(id, v, folded[id])
 		}
 	}
@@ -399,13 +471,16 @@ func loadPatterns() (*lexicon, []string, error) {
 	}
 	lx.ac.dropInWord(drop)
 	lx.patterns = len(patterns)
+	// The terms are all in: text without the arena's spare capacity.
+	lx.text = strings.Clone(lx.text)
+	lx.arena = strings.Builder{}
 	lx.vocab = map[string]uint16{}
 	for _, e := range lx.entries {
 		if grammarKind(e.kind) {
 			continue // the threat grammar's classes leave masked and misspelled words as they were read
 		}
-		bit := lx.langBits(e.lang)
-		for _, w := range strings.Fields(normalize.Key(strings.ReplaceAll(e.term, staffSlot, " "))) {
+		bit := langBits(&e)
+		for _, w := range strings.Fields(normalize.Key(strings.ReplaceAll(lx.term(&e), staffSlot, " "))) {
 			if len(w) >= 3 {
 				lx.vocab[w] |= bit
 			}
@@ -434,31 +509,39 @@ const staffGenSlot = "<staff's>"
 // placeholder among alternatives ("(hon|han|<staff>) dör") becomes two
 // entries: one with the other alternatives, one with the slot.
 func (lx *lexicon) addEntry(idx int32, addPat func(string, int32)) error {
-	term := lx.entries[idx].term
+	written := lx.term(&lx.entries[idx])
+	term := written
 	if strings.Contains(term, staffGenSlot) {
 		term = strings.ReplaceAll(term, staffGenSlot, staffSlot)
-		if strings.Count(term, staffSlot) != strings.Count(lx.entries[idx].term, staffGenSlot) {
-			return fmt.Errorf("%s: %q mixes %s and %s: a term takes one kind of staff slot", lx.entries[idx].where, lx.entries[idx].term, staffSlot, staffGenSlot)
+		if strings.Count(term, staffSlot) != strings.Count(written, staffGenSlot) {
+			return fmt.Errorf("%s: %q mixes %s and %s: a term takes one kind of staff slot", lx.where(&lx.entries[idx]), written, staffSlot, staffGenSlot)
 		}
-		lx.entries[idx].term, lx.entries[idx].genitive = term, true
+		if err := lx.setTerm(idx, term); err != nil {
+			return err
+		}
+		lx.entries[idx].genitive = true
 	}
 	if !strings.Contains(term, staffSlot) {
 		return lx.addTerm(idx, addPat)
 	}
 	plain, slotted, err := staffTerms(term)
 	if err != nil {
-		return fmt.Errorf("%s: %v", lx.entries[idx].where, err)
+		return fmt.Errorf("%s: %v", lx.where(&lx.entries[idx]), err)
 	}
 	ni := idx
 	if plain != "" {
 		ni = int32(len(lx.entries))
 		lx.entries = append(lx.entries, lx.entries[idx])
-		lx.entries[idx].term = plain
+		if err := lx.setTerm(idx, plain); err != nil {
+			return err
+		}
 		if err := lx.addTerm(idx, addPat); err != nil {
 			return err
 		}
 	}
-	lx.entries[ni].term = slotted
+	if err := lx.setTerm(ni, slotted); err != nil {
+		return err
+	}
 	return lx.addSlotted(ni, addPat)
 }
 
@@ -510,7 +593,7 @@ func staffTerms(term string) (plain, slotted string, err error) {
 // countForms adds the spelled-out terms an entry stands for to the counts
 // by language (emoji entries have none) and kind.
 func (lx *lexicon) countForms(e *entry, forms int) {
-	cl := e.lang
+	cl := lx.langOf(e)
 	if cl == "" {
 		cl = "emoji"
 	}
@@ -526,15 +609,16 @@ func (lx *lexicon) countForms(e *entry, forms int) {
 // term; two slots, or a slot and a gap, must have text between them.
 func (lx *lexicon) addSlotted(idx int32, addPat func(string, int32)) error {
 	e := lx.entries[idx]
+	term, where := lx.term(&e), lx.where(&e)
 	var texts []string
 	var named, gapped uint8
-	pieces := strings.Split(e.term, staffSlot)
+	pieces := strings.Split(term, staffSlot)
 	for i, piece := range pieces {
 		piece = strings.TrimSpace(piece)
 		if i > 0 {
 			// Slot i-1 stands between pieces i-1 and i.
 			if i > 1 && strings.TrimSpace(pieces[i-1]) == "" {
-				return fmt.Errorf("%s: two staff placeholders with no words between them in %q", e.where, e.term)
+				return fmt.Errorf("%s: two staff placeholders with no words between them in %q", where, term)
 			}
 			named |= 1 << len(texts)
 		}
@@ -543,22 +627,22 @@ func (lx *lexicon) addSlotted(idx int32, addPat func(string, int32)) error {
 			gapped |= 1 << len(texts)
 			piece = strings.TrimSpace(piece[2:])
 			if piece == "" {
-				return fmt.Errorf("%s: a gap after a staff placeholder needs words after it in %q", e.where, e.term)
+				return fmt.Errorf("%s: a gap after a staff placeholder needs words after it in %q", where, term)
 			}
 		}
 		if piece == "" {
 			continue
 		}
 		if strings.HasPrefix(piece, "..") || strings.HasSuffix(piece, "..") {
-			return fmt.Errorf("%s: a gap needs words on both sides, and may follow a staff placeholder but not precede one, in %q", e.where, e.term)
+			return fmt.Errorf("%s: a gap needs words on both sides, and may follow a staff placeholder but not precede one, in %q", where, term)
 		}
 		texts = append(texts, splitGaps(piece)...)
 	}
 	if len(texts) == 0 {
-		return fmt.Errorf("%s: a term needs words besides the staff placeholder: %q", e.where, e.term)
+		return fmt.Errorf("%s: a term needs words besides the staff placeholder: %q", where, term)
 	}
 	if len(texts) > 4 {
-		return fmt.Errorf("%s: at most 4 parts (between gaps and staff placeholders) in %q", e.where, e.term)
+		return fmt.Errorf("%s: at most 4 parts (between gaps and staff placeholders) in %q", where, term)
 	}
 	lx.entries[idx].parts = int8(len(texts))
 	lx.entries[idx].named, lx.entries[idx].gapped = named, gapped
@@ -580,16 +664,17 @@ func (e *entry) pieced() bool { return e.parts > 1 || e.named != 0 }
 // parts stay few however many spellings each has.
 func (lx *lexicon) addTerm(idx int32, addPat func(string, int32)) error {
 	e := lx.entries[idx]
+	term, where := lx.term(&e), lx.where(&e)
 	forms := 1 // spelled-out terms this line stands for
 	defer func() { lx.countForms(&e, forms) }()
-	parts := splitGaps(e.term)
+	parts := splitGaps(term)
 	if len(parts) > 4 {
-		return fmt.Errorf("%s: at most 3 gaps (..) in a term", e.where)
+		return fmt.Errorf("%s: at most 3 gaps (..) in a term", where)
 	}
 	if len(parts) == 1 {
-		all, err := expand(e.term)
+		all, err := expand(term)
 		if err != nil {
-			return fmt.Errorf("%s: %v", e.where, err)
+			return fmt.Errorf("%s: %v", where, err)
 		}
 		forms = len(all)
 		for fi, form := range all {
@@ -600,12 +685,15 @@ func (lx *lexicon) addTerm(idx int32, addPat func(string, int32)) error {
 			}
 			form, pre, suf, err := wild(form)
 			if err != nil {
-				return fmt.Errorf("%s: %v", e.where, err)
+				return fmt.Errorf("%s: %v", where, err)
 			}
-			lx.entries[ei].term, lx.entries[ei].pre, lx.entries[ei].suf = form, pre, suf
+			if err := lx.setTerm(ei, form); err != nil {
+				return err
+			}
+			lx.entries[ei].pre, lx.entries[ei].suf = pre, suf
 			key := normalize.Key(form)
 			if key == "" {
-				return fmt.Errorf("%s: term %q is empty once normalised", e.where, form)
+				return fmt.Errorf("%s: term %q is empty once normalised", where, form)
 			}
 			addPat(key, ei)
 		}
@@ -622,25 +710,29 @@ func (lx *lexicon) addTerm(idx int32, addPat func(string, int32)) error {
 // spelled-out terms they stand for.
 func (lx *lexicon) addParts(idx int32, parts []string, addPat func(string, int32)) (int, error) {
 	e := lx.entries[idx]
+	term, where := lx.term(&e), lx.where(&e)
 	forms := 1
 	for i, p := range parts {
 		all, err := expand(p)
 		if err != nil {
-			return forms, fmt.Errorf("%s: %v", e.where, err)
+			return forms, fmt.Errorf("%s: %v", where, err)
 		}
 		forms *= len(all)
 		for _, form := range all {
 			form, pre, suf, err := wild(form)
 			if err != nil || (pre && i > 0) || (suf && i < len(parts)-1) {
-				return forms, fmt.Errorf("%s: bad wildcard in %q", e.where, e.term)
+				return forms, fmt.Errorf("%s: bad wildcard in %q", where, term)
 			}
 			key := normalize.Key(form)
 			if key == "" {
-				return forms, fmt.Errorf("%s: part %d of %q is empty", e.where, i+1, e.term)
+				return forms, fmt.Errorf("%s: part %d of %q is empty", where, i+1, term)
 			}
-			pe := entry{term: form, lang: e.lang, kind: kPart, whole: idx, part: int8(i), where: e.where, pre: pre, suf: suf}
+			pe := entry{lang: e.lang, kind: kPart, whole: idx, part: int8(i), src: e.src, pre: pre, suf: suf}
 			pi := int32(len(lx.entries))
 			lx.entries = append(lx.entries, pe)
+			if err := lx.setTerm(pi, form); err != nil {
+				return forms, err
+			}
 			addPat(key, pi)
 		}
 	}
@@ -722,12 +814,14 @@ func splitGaps(term string) []string {
 	return parts
 }
 
-func parseLine(text, lang, where string) (entry, error) {
+// parseLine reads one line of a lexicon in lang ("" for the
+// language-neutral one).
+func parseLine(text, lang, where string) (parsed, error) {
 	cols := strings.Split(text, "\t")
 	if len(cols) < 3 {
-		return entry{}, fmt.Errorf("%s: want term<TAB>category<TAB>severity[<TAB>flags[<TAB>note]], got %d columns", where, len(cols))
+		return parsed{}, fmt.Errorf("%s: want term<TAB>category<TAB>severity[<TAB>flags[<TAB>note]], got %d columns", where, len(cols))
 	}
-	e := entry{lang: lang, where: where, term: strings.TrimSpace(cols[0])}
+	e := parsed{term: strings.TrimSpace(cols[0])}
 	k, ok := kindNames[strings.TrimSpace(cols[1])]
 	if !ok {
 		return e, fmt.Errorf("%s: unknown category %q", where, cols[1])

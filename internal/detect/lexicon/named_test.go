@@ -173,8 +173,11 @@ func TestStaffTerms(t *testing.T) {
 		t.Error("a placeholder inside an alternative must be refused")
 	}
 	for _, bad := range []string{"<staff>", "<staff> <staff> dör", "hoppas .. <staff> dör", ".. <staff> dör", "hoppas <staff> ..", "<staff> och <staff's> man", "<staff's>"} {
-		lx := &lexicon{counts: map[string]map[string]int{}}
-		lx.entries = []entry{{term: bad, lang: "sv", kind: kThreat, sev: 3, where: "test"}}
+		lx := &lexicon{counts: map[string]map[string]int{}, langs: []string{"sv"}, sources: []source{{where: "test"}}}
+		lx.entries = []entry{{lang: 1, kind: kThreat, sev: 3}}
+		if err := lx.setTerm(0, bad); err != nil {
+			t.Fatal(err)
+		}
 		if err := lx.addEntry(0, func(string, int32) {}); err == nil {
 			t.Errorf("term %q: want an error", bad)
 		}

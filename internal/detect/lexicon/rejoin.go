@@ -108,8 +108,8 @@ func buildJoins(lx *lexicon) *joinIndex {
 			continue
 		}
 		abusive := abuseKind(k) || k == kProfanity
-		bit := lx.langBits(e.lang)
-		for _, w := range strings.Fields(normalize.Key(e.term)) {
+		bit := langBits(&e)
+		for _, w := range strings.Fields(normalize.Key(lx.term(&e))) {
 			switch {
 			case !abusive:
 				cue[w] = true
@@ -139,10 +139,10 @@ func buildJoins(lx *lexicon) *joinIndex {
 		if !abuseKind(k) && k != kProfanity {
 			continue
 		}
-		bit := lx.langBits(e.lang)
-		key := normalize.Key(e.term)
+		bit := langBits(&e)
+		key := normalize.Key(lx.term(&e))
 		if e.kind != kPart && strings.IndexByte(key, ' ') < 0 && utf8.RuneCountInString(key) >= maskMinLen && letters(key) {
-			if !e.pre && !e.suf && slices.Contains(spellLangs[:], e.lang) {
+			if !e.pre && !e.suf && slices.Contains(spellLangs[:], lx.langOf(&e)) {
 				ji.heads[key] |= bit
 				ji.headBits |= bit
 				if strings.HasSuffix(key, "a") && len(key) >= 4 {

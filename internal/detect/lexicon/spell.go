@@ -35,17 +35,17 @@ func buildSpell(lx *lexicon) map[string]uint16 {
 	}
 	words := map[string]uint16{}
 	for _, e := range lx.entries {
-		if e.parts != 0 || e.named != 0 || e.pre || !nordic[e.lang] {
+		if e.parts != 0 || e.named != 0 || e.pre || !nordic[lx.langOf(&e)] {
 			continue
 		}
 		if k := e.kind; !(k == kInsult || k == kHate || k == kProfanity || k == kSexual && e.sev >= 2) {
 			continue
 		}
-		w := normalize.Key(e.term)
+		w := normalize.Key(lx.term(&e))
 		if len(w) < spellMinLen || len(w) > spellMaxLen || !letters(w) {
 			continue
 		}
-		words[w] |= lx.langBits(e.lang)
+		words[w] |= langBits(&e)
 	}
 	return words
 }

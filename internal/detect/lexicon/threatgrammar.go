@@ -89,8 +89,8 @@ func (j *judge) threatGrammar(res *results) {
 			continue
 		}
 		var b strings.Builder
-		if he.lang != "" {
-			b.WriteString(he.lang + ":")
+		if l := j.d.lx.langOf(he); l != "" {
+			b.WriteString(l + ":")
 		}
 		b.WriteString("threat grammar sev 3: agent " + strconv.Quote(j.raw(a)))
 		if he.kind == kFate {
@@ -112,7 +112,7 @@ func (j *judge) tgAgent(h *hit, fate bool) int {
 	if fate {
 		gap = tgFateGap
 	}
-	if l := j.d.lx.entries[h.e].lang; l == "de" || l == "nl" {
+	if l := j.d.lx.langOf(&j.d.lx.entries[h.e]); l == "de" || l == "nl" {
 		// The verb closes the clause after its objects: "ich werde dich
 		// finden und dir alle Knochen brechen".
 		gap += 2

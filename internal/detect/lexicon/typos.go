@@ -73,16 +73,16 @@ func buildTypos(lx *lexicon) *typoIndex {
 		if e.parts != 0 || int(e.kind) >= len(typoKinds) || !typoKinds[e.kind] || e.pre || e.suf {
 			continue
 		}
-		w := normalize.Key(e.term)
+		w := normalize.Key(lx.term(&e))
 		if a, b, ok := strings.Cut(w, " "); ok && strings.IndexByte(b, ' ') < 0 && asciiLetters(a) && asciiLetters(b) && len(a)+len(b) >= typoMinLen {
 			ti.pairs[a+b] = w
-			ti.pbits[w] |= lx.langBits(e.lang)
+			ti.pbits[w] |= langBits(&e)
 			ti.firsts[a], ti.seconds[b] = true, true
 		}
 		if strings.IndexByte(w, ' ') >= 0 || len(w) < typoMinLen || len(w) > typoMaxLen || !asciiLetters(w) {
 			continue
 		}
-		ti.words[w] |= lx.langBits(e.lang)
+		ti.words[w] |= langBits(&e)
 	}
 	return ti
 }
