@@ -244,15 +244,17 @@ func Merge(sigs []Signal) []Signal {
 		if s.Severity > m.Severity {
 			m.Severity = s.Severity
 		}
+		// One concatenation each: `x += a + b` would build a + b first.
 		if !strings.Contains(m.Detector, s.Detector) {
-			m.Detector += "+" + s.Detector
-			m.Version += "+" + s.Version
+			m.Detector = m.Detector + "+" + s.Detector
+			m.Version = m.Version + "+" + s.Version
 		}
 		if s.Explanation != "" && !strings.Contains(m.Explanation, s.Explanation) {
 			if m.Explanation != "" {
-				m.Explanation += "; "
+				m.Explanation = m.Explanation + "; " + s.Explanation
+			} else {
+				m.Explanation = s.Explanation
 			}
-			m.Explanation += s.Explanation
 		}
 	}
 	total := 0
@@ -323,13 +325,26 @@ func liftAgreeing(merged, all []Signal, agree map[Category]Agreement) {
 		}
 		if v := min(1-(1-a)*(1-b), ag.Max); v > m.Score {
 			m.Score = float64(int(v*1000+0.5)) / 1000
-			m.Explanation += fmt.Sprintf(" [detectors agree: %.2f and %.2f]", a, b)
+			m.Explanation = agreeNote(m.Explanation, a, b)
 			lifted = true
 		}
 	}
 	if lifted {
 		sortSignals(merged)
 	}
+}
+
+// agreeNote is expl + fmt.Sprintf(" [detectors agree: %.2f and %.2f]", a,
+// b), built on the stack: the string is the one allocation.
+func agreeNote(expl string, a, b float64) string {
+	var buf [256]byte
+	x := append(buf[:0], expl...)
+	x = append(x, " [detectors agree: "...)
+	x = strconv.AppendFloat(x, a, 'f', 2, 64)
+	x = append(x, " and "...)
+	x = strconv.AppendFloat(x, b, 'f', 2, 64)
+	x = append(x, ']')
+	return string(x)
 }
 
 // deferToContext applies the deferences to merged signals; the order is
@@ -385,9 +400,11 @@ func deferToContext(merged []Signal, deferTo map[Category]Deference) {
 // shareDetector reports whether two merged detector names ("lexicon",
 // "lexicon+model") have a detector in common.
 func shareDetector(a, b string) bool {
-	for _, x := range strings.Split(a, "+") {
-		if slices.Contains(strings.Split(b, "+"), x) {
-			return true
+	for x := range strings.SplitSeq(a, "+") {
+		for y := range strings.SplitSeq(b, "+") {
+			if x == y {
+				return true
+			}
 		}
 	}
 	return false
@@ -505,8 +522,8 @@ func (w weighted) Detect(ctx context.Context, in Input) ([]Signal, error) {
 // weightedNote is fmt.Sprintf("%s (score %.2f weighted ×%.2f)", expl,
 // score, k) without fmt's reflection: it runs for most comments.
 func weightedNote(expl string, score, k float64) string {
-	b := make([]byte, 0, len(expl)+32)
-	b = append(b, expl...)
+	var buf [256]byte // on the stack: the string is the one allocation
+	b := append(buf[:0], expl...)
 	b = append(b, " (score "...)
 	b = strconv.AppendFloat(b, score, 'f', 2, 64)
 	b = append(b, " weighted ×"...)

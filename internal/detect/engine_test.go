@@ -3,6 +3,8 @@ package detect
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -183,5 +185,29 @@ func TestDeference(t *testing.T) {
 				t.Errorf("insult = %v, want %v (%+v)", got, tt.want, res.Signals)
 			}
 		})
+	}
+}
+
+// TestNotes: the explanation notes built without fmt read as fmt wrote
+// them, and shareDetector splits merged names as strings.Split did.
+func TestNotes(t *testing.T) {
+	long := strings.Repeat("lexicon en:\"idiot\" insult sev 2; ", 12)
+	for _, expl := range []string{"", "model: abusive", long} {
+		for _, v := range [][2]float64{{0.5, 0.25}, {0.994999, 0.005}, {1, 0}, {0.125, 0.875}} {
+			if got, want := agreeNote(expl, v[0], v[1]), expl+fmt.Sprintf(" [detectors agree: %.2f and %.2f]", v[0], v[1]); got != want {
+				t.Errorf("agreeNote = %q, want %q", got, want)
+			}
+			if got, want := weightedNote(expl, v[0], v[1]), fmt.Sprintf("%s (score %.2f weighted ×%.2f)", expl, v[0], v[1]); got != want {
+				t.Errorf("weightedNote = %q, want %q", got, want)
+			}
+		}
+	}
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{{"lexicon", "lexicon+model", true}, {"model", "lexicon", false}, {"", "", true}, {"", "a+", true}, {"pii+spam", "lexicon+spam", true}, {"lex", "lexicon", false}} {
+		if got := shareDetector(c.a, c.b); got != c.want {
+			t.Errorf("shareDetector(%q, %q) = %v", c.a, c.b, got)
+		}
 	}
 }

@@ -37,14 +37,7 @@ func (d *Detector) Address(ctx context.Context, in detect.Input, evidence []dete
 	var res results
 	d.analyze(n, in, st, &res)
 	text := n.String()
-	sents := st.sents
-	sentOf := func(w int32) int32 {
-		if w < 0 || int(w) >= len(sents) {
-			return 0
-		}
-		return sents[w]
-	}
-	j := judge{d: d, n: n, text: text, hits: st.hits, sentOf: sentOf}
+	j := judge{d: d, n: n, text: text, hits: st.hits, sents: st.sents}
 	for i := range j.hits {
 		c := &j.hits[i]
 		if j.isCue(c, kCounter) {

@@ -26,6 +26,7 @@
 package lexicon
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"slices"
@@ -124,10 +125,13 @@ func (d *Detector) Detect(ctx context.Context, in detect.Input) ([]detect.Signal
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	n := normalize.Text(in.Text)
 	st := statePool.Get().(*state)
 	defer statePool.Put(st)
-	var res results
+	// n and its Double live in st: nothing of them outlives this call but
+	// their strings, which are never overwritten; the variants below are
+	// copies, and the signals hold spans and explanations of their own.
+	n := st.norm.Text(in.Text)
+	res := results{whys: st.whys}
 	d.analyze(n, in, st, &res)
 	if dn := n.Double(); dn != nil {
 		d.analyze(dn, in, st, &res)
@@ -153,7 +157,9 @@ func (d *Detector) Detect(ctx context.Context, in detect.Input) ([]detect.Signal
 		d.analyze(tn, in, st, &res)
 	}
 	res.dampComplaints()
-	return res.signals(d.lx.version), nil
+	sigs := res.signals(d.lx.version)
+	st.whys = res.whys
+	return sigs, nil
 }
 
 func isMask(c byte) bool { return c == '*' || c == '#' }
@@ -403,6 +409,10 @@ type state struct {
 	// sortIdx and sortTmp are sortHits' scratch.
 	sortIdx []int32
 	sortTmp []hit
+	// whys are the results' (results.keep), for the next comment.
+	whys []*why
+	// norm holds the text Detect normalises.
+	norm normalize.Buffer
 }
 
 // occurrence is one match of the automaton: pattern id, byte range.
@@ -442,29 +452,35 @@ type scored struct {
 	why    *why // when set, expl is rendered from it
 }
 
-func (s *scored) explanation() string {
+// appendExplanation appends the explanation of s to b.
+func (s *scored) appendExplanation(b []byte) []byte {
 	if s.why != nil {
-		return s.why.String()
+		return s.why.appendTo(b)
 	}
 	if s.lazy == nil {
-		return s.expl
+		return append(b, s.expl...)
 	}
 	e := &s.lazy.entries[s.e]
-	x := strconv.Quote(s.lazy.term(e))
 	if l := s.lazy.langOf(e); l != "" {
-		x = l + ":" + x
+		b = append(b, l...)
+		b = append(b, ':')
 	}
-	x += " " + e.kind.String() + " sev " + strconv.Itoa(int(e.sev))
+	b = strconv.AppendQuote(b, s.lazy.term(e))
+	b = append(b, ' ')
+	b = append(b, e.kind.String()...)
+	b = append(b, " sev "...)
+	b = strconv.AppendInt(b, int64(e.sev), 10)
 	if s.neg != "" {
-		x += ", negated by " + strconv.Quote(s.neg)
+		b = append(b, ", negated by "...)
+		b = strconv.AppendQuote(b, s.neg)
 	}
 	if s.damped {
-		x += ", outweighed by a personal attack"
+		b = append(b, ", outweighed by a personal attack"...)
 	}
 	if s.attack {
-		x += ", part of a threat or harassment"
+		b = append(b, ", part of a threat or harassment"...)
 	}
-	return x
+	return b
 }
 
 type results struct {
@@ -472,6 +488,21 @@ type results struct {
 	// groupless: a phrase that is hate only about a group ("are
 	// vermin") found no group; the typo pass then looks for a misspelled one.
 	groupless bool
+	// whys[:nwhy] hold the whys of by; the rest, and whys itself, are
+	// recycled from earlier comments (keep).
+	whys []*why
+	nwhy int
+}
+
+// keep stores w in the next recycled why, or a new one.
+func (r *results) keep(w why) *why {
+	if r.nwhy == len(r.whys) {
+		r.whys = append(r.whys, new(why))
+	}
+	p := r.whys[r.nwhy]
+	r.nwhy++
+	*p = w
+	return p
 }
 
 func isWordAt(text string, i int) bool {
@@ -552,12 +583,7 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 		}
 		return wordOf[p]
 	}
-	sentOf := func(w int32) int32 {
-		if w < 0 || int(w) >= len(st.sents) {
-			return 0
-		}
-		return st.sents[w]
-	}
+	sentOf := func(w int32) int32 { return sentenceOf(st.sents, w) }
 	// Matching.
 	hits := st.hits[:0]
 	parts := st.parts[:0]
@@ -679,7 +705,7 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 	hits = append(hits, names...)
 	hits = appendTitled(hits, n, st.words, st.ends, sentOf)
 	st.hits = hits
-	j := judge{d: d, n: n, text: text, hits: hits, sentOf: sentOf}
+	j := judge{d: d, n: n, text: text, hits: hits, sents: st.sents}
 	for i := range hits {
 		h := &hits[i]
 		if h.gone || h.name != "" {
@@ -1205,11 +1231,23 @@ func appendTitled(hits []hit, n *normalize.Normalized, words, ends []int32, sent
 
 // judge scores matches in their context.
 type judge struct {
-	d      *Detector
-	n      *normalize.Normalized
-	text   string
-	hits   []hit
-	sentOf func(int32) int32
+	d     *Detector
+	n     *normalize.Normalized
+	text  string
+	hits  []hit
+	sents []int32 // the sentence of each word
+}
+
+// sentOf is the sentence of word w (0 for none). A method, not a closure
+// in judge: what judge holds escapes, and a closure would be allocated.
+func (j *judge) sentOf(w int32) int32 { return sentenceOf(j.sents, w) }
+
+// sentenceOf is sents[w], or 0 when w is no word.
+func sentenceOf(sents []int32, w int32) int32 {
+	if w < 0 || int(w) >= len(sents) {
+		return 0
+	}
+	return sents[w]
 }
 
 // dist is the distance in words between two hits in one sentence
@@ -1632,20 +1670,18 @@ func framed(outside string) bool {
 
 var baseScore = [4]float64{0, 0.5, 0.72, 0.9}
 
-func (j *judge) term(h *hit) string {
+// appendTerm appends the entry of h as explanations name it: fr:"connard".
+func (j *judge) appendTerm(b []byte, h *hit) []byte {
 	e := &j.d.lx.entries[h.e]
-	var b strings.Builder
 	if l := j.d.lx.langOf(e); l != "" {
-		b.WriteString(l)
-		b.WriteByte(':')
+		b = append(b, l...)
+		b = append(b, ':')
 	}
 	if e.pieced() {
 		// The term has alternatives and gaps: show what matched.
-		b.WriteString(strconv.Quote(j.text[h.s:h.t]))
-	} else {
-		b.WriteString(strconv.Quote(j.d.lx.term(e)))
+		return strconv.AppendQuote(b, j.text[h.s:h.t])
 	}
-	return b.String()
+	return strconv.AppendQuote(b, j.d.lx.term(e))
 }
 
 // abuse judges an abusive match.
@@ -2270,63 +2306,76 @@ type why struct {
 	evasive   bool // the match was disguised in the original text
 }
 
-func (w *why) String() string {
+// appendTo appends the explanation w renders to b.
+func (w *why) appendTo(b []byte) []byte {
 	e := &w.lx.entries[w.e]
-	var b strings.Builder
-	term := func() {
+	term := func(b []byte) []byte {
 		if l := w.lx.langOf(e); l != "" {
-			b.WriteString(l)
-			b.WriteByte(':')
+			b = append(b, l...)
+			b = append(b, ':')
 		}
 		if w.matched != "" {
-			b.WriteString(strconv.Quote(w.matched))
-		} else {
-			b.WriteString(strconv.Quote(w.lx.term(e)))
+			return strconv.AppendQuote(b, w.matched)
 		}
+		return strconv.AppendQuote(b, w.lx.term(e))
 	}
 	if w.staff != "" {
-		b.WriteString("staff name " + strconv.Quote(w.staff) + " near ")
-		term()
-		b.WriteString(" " + w.kind.String())
-		return b.String()
+		b = append(b, "staff name "...)
+		b = strconv.AppendQuote(b, w.staff)
+		b = append(b, " near "...)
+		b = term(b)
+		b = append(b, ' ')
+		return append(b, w.kind.String()...)
 	}
-	term()
-	b.WriteString(" " + w.kind.String() + " sev " + strconv.Itoa(int(e.sev)))
+	b = term(b)
+	b = append(b, ' ')
+	b = append(b, w.kind.String()...)
+	b = append(b, " sev "...)
+	b = strconv.AppendInt(b, int64(e.sev), 10)
 	switch {
 	case w.tcue == "":
-		b.WriteString(", no target")
+		b = append(b, ", no target"...)
 	case w.tgt == tObject:
-		b.WriteString(", aimed at object " + strconv.Quote(w.tcue))
+		b = append(b, ", aimed at object "...)
 	case w.tgt == tGroup:
-		b.WriteString(", aimed at group " + strconv.Quote(w.tcue))
+		b = append(b, ", aimed at group "...)
 	case w.tgt == tNamed:
-		b.WriteString(", aimed at staff " + strconv.Quote(w.tcue))
+		b = append(b, ", aimed at staff "...)
 	default:
-		b.WriteString(", aimed at " + strconv.Quote(w.tcue))
+		b = append(b, ", aimed at "...)
+	}
+	if w.tcue != "" {
+		b = strconv.AppendQuote(b, w.tcue)
 	}
 	if w.expletive {
-		b.WriteString(", expletive")
+		b = append(b, ", expletive"...)
 	}
 	if w.evasive {
-		b.WriteString(", disguised")
+		b = append(b, ", disguised"...)
 	}
 	if w.self != "" && e.flags&fReclaimed == 0 {
-		b.WriteString(", said of oneself (" + strconv.Quote(w.self) + ")")
+		b = append(b, ", said of oneself ("...)
+		b = strconv.AppendQuote(b, w.self)
+		b = append(b, ')')
 	} else if w.self != "" {
-		b.WriteString(", reclaimed, said of oneself (" + strconv.Quote(w.self) + ")")
+		b = append(b, ", reclaimed, said of oneself ("...)
+		b = strconv.AppendQuote(b, w.self)
+		b = append(b, ')')
 	} else if w.reclaimed {
-		b.WriteString(", reclaimed word")
+		b = append(b, ", reclaimed word"...)
 	}
 	if w.neg != "" {
-		b.WriteString(", negated by " + strconv.Quote(w.neg))
+		b = append(b, ", negated by "...)
+		b = strconv.AppendQuote(b, w.neg)
 	}
 	if w.counter != "" {
-		b.WriteString(", counter-speech cue " + strconv.Quote(w.counter))
+		b = append(b, ", counter-speech cue "...)
+		b = strconv.AppendQuote(b, w.counter)
 	}
 	if w.quoted {
-		b.WriteString(", quoted")
+		b = append(b, ", quoted"...)
 	}
-	return b.String()
+	return b
 }
 
 // isCue reports whether c is a live match of an entry of kind k.
@@ -2673,7 +2722,7 @@ func (r *results) addWhy(k kind, score float64, sev int8, w why, spans ...detect
 			return
 		}
 	}
-	sc := scored{kind: k, score: score, sev: sev, why: &w}
+	sc := scored{kind: k, score: score, sev: sev, why: r.keep(w)}
 	if len(spans) == 1 {
 		sc.one[0] = spans[0]
 	} else {
@@ -2708,6 +2757,8 @@ func (j *judge) question(res *results, st *state) {
 		qsent = j.sentOf(int32(k - 1))
 	}
 	found := false
+	var bufArr [128]byte // the explanation is built here, then copied once
+	buf := bufArr[:0]
 	for i := range j.hits {
 		h := &j.hits[i]
 		if !j.isCue(h, kQuestion) {
@@ -2715,12 +2766,15 @@ func (j *judge) question(res *results, st *state) {
 		}
 		e := &j.d.lx.entries[h.e]
 		score := cueScore[e.sev]
-		expl := j.term(h) + " question sev " + strconv.Itoa(int(e.sev))
+		b := j.appendTerm(buf[:0], h)
+		b = append(b, " question sev "...)
+		b = strconv.AppendInt(b, int64(e.sev), 10)
 		if h.sent == qsent {
 			score = min(score+0.25, 0.9)
-			expl += ", with a question mark"
+			b = append(b, ", with a question mark"...)
 		}
-		res.add(kQuestion, score, e.sev, expl, j.n.Span(int(h.s), int(h.t)))
+		buf = b
+		res.add(kQuestion, score, e.sev, string(b), j.n.Span(int(h.s), int(h.t)))
 		found = true
 	}
 	if qm >= 0 && !found {
@@ -2762,6 +2816,8 @@ func (r *results) signals(version string) []detect.Signal {
 	}
 	out := make([]detect.Signal, 0, nsig)
 	all := make([]detect.Span, 0, nspan)
+	var bufArr [512]byte // most explanations fit: one allocation, the string, per signal
+	buf := bufArr[:0]
 	for k := kind(0); k < nPublic; k++ {
 		list := r.by[k]
 		if len(list) == 0 {
@@ -2772,9 +2828,13 @@ func (r *results) signals(version string) []detect.Signal {
 		miss := 1.0
 		var sev int8
 		first := len(all)
-		var explBuf [3]string
-		expl := explBuf[:0]
-		for _, s := range list {
+		// The explanations of the first three distinct matches, rendered
+		// straight into the signal's: seen marks where each one sits.
+		b := append(buf[:0], "lexicon "...)
+		var seen [3][2]int
+		nseen := 0
+		for i := range list {
+			s := &list[i]
 			miss *= 1 - s.score
 			sev = max(sev, s.sev)
 			for _, sp := range s.spans {
@@ -2782,29 +2842,30 @@ func (r *results) signals(version string) []detect.Signal {
 					all = append(all, sp)
 				}
 			}
-			if len(expl) < 3 {
-				if x := s.explanation(); !slices.Contains(expl, x) {
-					expl = append(expl, x)
+			if nseen < len(seen) {
+				mark := len(b)
+				if nseen > 0 {
+					b = append(b, "; "...)
+				}
+				from := len(b)
+				b = s.appendExplanation(b)
+				dup := false
+				for _, at := range seen[:nseen] {
+					dup = dup || bytes.Equal(b[at[0]:at[1]], b[from:])
+				}
+				if dup {
+					b = b[:mark]
+				} else {
+					seen[nseen] = [2]int{from, len(b)}
+					nseen++
 				}
 			}
 		}
+		buf = b
 		var spans []detect.Span // nil when none, as before
 		if len(all) > first {
 			// Capped: appending to one signal's spans must not reach the next's.
 			spans = all[first:len(all):len(all)]
-		}
-		size := len("lexicon ") + 2*max(len(expl)-1, 0)
-		for _, x := range expl {
-			size += len(x)
-		}
-		var b strings.Builder
-		b.Grow(size)
-		b.WriteString("lexicon ")
-		for i, x := range expl {
-			if i > 0 {
-				b.WriteString("; ")
-			}
-			b.WriteString(x)
 		}
 		lift := 0.15
 		if k == kThreat {
@@ -2827,7 +2888,7 @@ func (r *results) signals(version string) []detect.Signal {
 			Severity:    int(sev),
 			Detector:    "lexicon",
 			Version:     version,
-			Explanation: b.String(),
+			Explanation: string(b),
 		})
 	}
 	return out

@@ -238,7 +238,8 @@ func (d *Detector) typos(n *normalize.Normalized, lang string, group, joinOnly b
 	text := n.String()
 	var at [][2]int
 	var with []string
-	var buf []byte
+	var bufArr [typoMaxLen + 1]byte // fix's and fixHalf's scratch: a word and one letter
+	buf := bufArr[:0]
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < 'a' || c > 'z' {

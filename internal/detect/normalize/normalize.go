@@ -46,7 +46,6 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/stormwatch/stormwatch/internal/detect"
 )
@@ -54,7 +53,8 @@ import (
 //go:generate go run gen_tables.go
 
 // Normalized is a comment prepared for matching, with the map back to the
-// original. It is immutable and safe for concurrent use.
+// original. It is immutable and safe for concurrent use (one of a Buffer:
+// until the Buffer normalises another text).
 type Normalized struct {
 	orig   string
 	text   string
@@ -66,7 +66,7 @@ type Normalized struct {
 
 // Text normalises s. It never panics, whatever the input.
 func Text(s string) *Normalized {
-	return run(s, opts{leet: true, join: true, conf: true, stretch: true})
+	return new(Buffer).Text(s)
 }
 
 // Key normalises a lexicon term the way Text normalises a comment, minus the
@@ -74,8 +74,13 @@ func Text(s string) *Normalized {
 // only damage a term spelled correctly: "idioot" must keep its double o and
 // "1488" its digits.
 func Key(s string) string {
-	return run(s, opts{}).text
+	b := keyPool.Get().(*Buffer)
+	defer keyPool.Put(b)
+	return run(s, opts{}, b).text
 }
+
+// keyPool recycles Key's buffers: only the text of a key is kept.
+var keyPool = sync.Pool{New: func() any { return new(Buffer) }}
 
 // String returns the normalised text.
 func (n *Normalized) String() string { return n.text }
@@ -175,6 +180,7 @@ type opts struct {
 type scratch struct {
 	units []unit
 	toks  []tok
+	out   []byte // the text being emitted; Normalized keeps a copy
 }
 
 type tok struct {
@@ -212,21 +218,44 @@ func init() {
 	}
 }
 
-func run(s string, o opts) *Normalized {
+func run(s string, o opts, b *Buffer) *Normalized {
 	sc := pool.Get().(*scratch)
 	defer pool.Put(sc)
 	us := units(s, sc.units[:0])
 	sc.units = us
-	n := &Normalized{orig: s}
 	toks := tokens(us, sc.toks[:0], o)
 	sc.toks = toks
-	stretched := emit(n, us, toks, o, 1)
+	n := &b.n
+	n.reset(s)
+	stretched := emit(n, us, toks, o, 1, sc)
 	if stretched && o.stretch {
-		d := &Normalized{orig: s}
-		emit(d, us, toks, o, 2)
+		d := &b.d
+		d.reset(s)
+		emit(d, us, toks, o, 2, sc)
 		n.double = d
 	}
 	return n
+}
+
+// Buffer holds a normalised text (with its Double) for reuse, so that
+// normalising comment after comment does not allocate its offset maps
+// anew each time. The zero value is ready to use; a Buffer is not safe for
+// concurrent use.
+type Buffer struct {
+	n, d Normalized
+}
+
+// Text normalises s like the function Text, into b. The result and its
+// Double are b's own: the next call of b.Text overwrites them, so neither
+// may be used after it. The strings they return (String, Original) are
+// never overwritten.
+func (b *Buffer) Text(s string) *Normalized {
+	return run(s, opts{leet: true, join: true, conf: true, stretch: true}, b)
+}
+
+// reset empties n for a new text, keeping the storage of its slices.
+func (n *Normalized) reset(orig string) {
+	*n = Normalized{orig: orig, lo: n.lo[:0], hi: n.hi[:0], joined: n.joined[:0], inner: n.inner[:0]}
 }
 
 // units decodes s into folded units.
@@ -566,10 +595,14 @@ func sepGap(us []unit, a, b int) bool {
 
 // emit writes the normalised text into n; collapse is what runs of three or
 // more equal letters become (1 or 2). It reports whether there was such a run.
-func emit(n *Normalized, us []unit, toks []tok, o opts, collapse int) bool {
+func emit(n *Normalized, us []unit, toks []tok, o opts, collapse int, sc *scratch) bool {
 	c := len(n.orig) + 8
-	both := make([]int32, 0, 2*c) // one allocation for both offset maps
-	wr := &writer{out: make([]byte, 0, c), los: both[:0:c], his: both[c : c : 2*c]}
+	los, his := n.lo[:0], n.hi[:0]
+	if cap(los) < c || cap(his) < c {
+		both := make([]int32, 0, 2*c) // one allocation for both offset maps
+		los, his = both[:0:c], both[c:c:2*c]
+	}
+	wr := &writer{out: sc.out[:0], los: los, his: his}
 	stretched := false
 	t := 0
 	for k := 0; k < len(us); {
@@ -604,9 +637,10 @@ func emit(n *Normalized, us []unit, toks []tok, o opts, collapse int) bool {
 		wr.out = wr.out[:l-1]
 		wr.los, wr.his = wr.los[:l-1], wr.his[:l-1]
 	}
-	// wr.out was allocated for this call and is never written again: the
-	// string can share its bytes instead of copying them.
-	n.text = unsafe.String(unsafe.SliceData(wr.out), len(wr.out))
+	// A copy: the scratch bytes are reused, and strings taken from the
+	// text may outlive any Buffer.
+	n.text = string(wr.out)
+	sc.out = wr.out
 	n.lo, n.hi = wr.los, wr.his
 	return stretched
 }
@@ -723,8 +757,14 @@ func emitWord(w []unit, o opts, collapse int, wr *writer) bool {
 // ("enc*lé", "f**k") as the word they hide. The variant has no Double.
 func (n *Normalized) Replace(at [][2]int, with []string) *Normalized {
 	v := &Normalized{orig: n.orig}
-	var b []byte
-	var lo, hi []int32
+	// Sized for every replacement, so that nothing grows on the way.
+	size := len(n.text)
+	for _, w := range with {
+		size += len(w)
+	}
+	b := make([]byte, 0, size)
+	maps := make([]int32, 0, 2*size) // one allocation for both offset maps
+	lo, hi := maps[:0:size], maps[size:size:2*size]
 	p := 0
 	for i, r := range at {
 		s, t := r[0], r[1]

@@ -261,3 +261,52 @@ func BenchmarkText(b *testing.B) {
 		_ = Text(benchComment)
 	}
 }
+
+// TestBuffer: a Buffer reused text after text gives what Text gives (text,
+// offset maps, joined words, inner marks, Double), and the strings of an
+// earlier text are not overwritten.
+func TestBuffer(t *testing.T) {
+	texts := []string{
+		"stuuuupid i d i o t, din s.bba",
+		"hi",
+		"",
+		"Ｆｕｃｋ ㍿ 1d10t 😀 h-ä-n-g d-i-g, i-d-i-o-t and a much longer comment than the ones before it",
+		"jävla idiooooot",
+		"a f u c k i n g idiot",
+	}
+	var b Buffer
+	var kept []string
+	for round := 0; round < 2; round++ {
+		for _, s := range texts {
+			got, want := b.Text(s), Text(s)
+			kept = append(kept, got.String())
+			for _, p := range [][2]*Normalized{{got, want}, {got.Double(), want.Double()}} {
+				g, w := p[0], p[1]
+				if (g == nil) != (w == nil) {
+					t.Fatalf("%q: Double %v, want %v", s, g, w)
+				}
+				if g == nil {
+					continue
+				}
+				if g.String() != w.String() || g.Original() != w.Original() || !slices.Equal(g.Inner(), w.Inner()) || g.HasJoined() != w.HasJoined() {
+					t.Errorf("%q: got %q %v, want %q %v", s, g.String(), g.Inner(), w.String(), w.Inner())
+				}
+				for i := 0; i <= g.Len(); i++ {
+					for j := i; j <= g.Len(); j++ {
+						if g.Span(i, j) != w.Span(i, j) {
+							t.Fatalf("%q: Span(%d, %d) = %v, want %v", s, i, j, g.Span(i, j), w.Span(i, j))
+						}
+					}
+					if g.Joined(i) != w.Joined(i) {
+						t.Errorf("%q: Joined(%d) = %v", s, i, g.Joined(i))
+					}
+				}
+			}
+		}
+	}
+	for i, k := range kept {
+		if want := Text(texts[i%len(texts)]).String(); k != want {
+			t.Errorf("text %d overwritten: %q, want %q", i, k, want)
+		}
+	}
+}

@@ -146,6 +146,7 @@ func single(buf []byte, t token) bool { return t.fe-t.fs == 1 && t.end-t.start <
 // startsWord reports whether s begins with a letter or digit.
 func startsWord(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
-	_, cl := foldRune(nil, r)
+	var buf [8]byte // only the class is wanted: room for the fold on the stack
+	_, cl := foldRune(buf[:0], r)
 	return cl == clWord
 }
