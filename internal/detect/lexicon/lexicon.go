@@ -131,35 +131,34 @@ func (d *Detector) Detect(ctx context.Context, in detect.Input) ([]detect.Signal
 	// their strings, which are never overwritten; the variants below are
 	// copies, and the signals hold spans and explanations of their own.
 	n := st.norm.Text(in.Text)
-	res := results{whys: st.whys}
-	d.analyze(n, in, st, &res)
+	res := &st.res
+	res.reset()
+	d.analyze(n, in, st, res)
 	if dn := n.Double(); dn != nil {
-		d.analyze(dn, in, st, &res)
+		d.analyze(dn, in, st, res)
 	}
 	if un := d.unmask(n, in.Lang); un != nil {
-		d.analyze(un, in, st, &res)
+		d.analyze(un, in, st, res)
 	}
 	if jn := d.rejoin(n, in.Lang); jn != nil {
-		d.analyze(jn, in, st, &res)
+		d.analyze(jn, in, st, res)
 	}
 	if sn := d.respell(n, in.Lang); sn != nil {
-		d.analyze(sn, in, st, &res)
+		d.analyze(sn, in, st, res)
 	}
 	if pn := d.unstop(n); pn != nil {
-		d.analyze(pn, in, st, &res)
+		d.analyze(pn, in, st, res)
 	}
 	if res.abusive() || res.groupless {
 		if tn := d.typos(n, in.Lang, res.groupless, false); tn != nil {
-			d.analyze(tn, in, st, &res)
+			d.analyze(tn, in, st, res)
 		}
 	} else if tn := d.typos(n, in.Lang, false, true); tn != nil {
 		// A missing space is read in any comment: "Immigrantsare parasites".
-		d.analyze(tn, in, st, &res)
+		d.analyze(tn, in, st, res)
 	}
 	res.dampComplaints()
-	sigs := res.signals(d.lx.version)
-	st.whys = res.whys
-	return sigs, nil
+	return res.signals(d.lx.version), nil
 }
 
 func isMask(c byte) bool { return c == '*' || c == '#' }
@@ -409,8 +408,8 @@ type state struct {
 	// sortIdx and sortTmp are sortHits' scratch.
 	sortIdx []int32
 	sortTmp []hit
-	// whys are the results' (results.keep), for the next comment.
-	whys []*why
+	// res is Detect's, recycled from comment to comment (results.reset).
+	res results
 	// norm holds the text Detect normalises.
 	norm normalize.Buffer
 }
@@ -448,8 +447,19 @@ type scored struct {
 	damped bool
 	// attack: a crisis cue that is part of a threat or harassment.
 	attack bool
-	one    [1]detect.Span
-	why    *why // when set, expl is rendered from it
+	one    [1]detect.Span // the span, unless spans holds several (spanList)
+	why    *why           // when set, expl is rendered from it
+}
+
+// spanList returns the spans of s. A match with one span keeps it in
+// one, read through s itself: a slice of one stored in s would still
+// point into the old array once the list of scored grows, or into
+// another entry's once the list is sorted.
+func (s *scored) spanList() []detect.Span {
+	if s.spans != nil {
+		return s.spans
+	}
+	return s.one[:]
 }
 
 // appendExplanation appends the explanation of s to b.
@@ -488,10 +498,19 @@ type results struct {
 	// groupless: a phrase that is hate only about a group ("are
 	// vermin") found no group; the typo pass then looks for a misspelled one.
 	groupless bool
-	// whys[:nwhy] hold the whys of by; the rest, and whys itself, are
-	// recycled from earlier comments (keep).
+	// whys[:nwhy] hold the whys of by; the rest are recycled from
+	// earlier comments (keep).
 	whys []*why
 	nwhy int
+}
+
+// reset empties r for another comment, keeping its storage.
+func (r *results) reset() {
+	for k := range r.by {
+		r.by[k] = r.by[k][:0]
+	}
+	r.groupless = false
+	r.nwhy = 0
 }
 
 // keep stores w in the next recycled why, or a new one.
@@ -2717,7 +2736,7 @@ func (r *results) addWhy(k kind, score float64, sev int8, w why, spans ...detect
 	}
 	// The stretched-letters variant finds most matches twice.
 	for i, o := range r.by[k] {
-		if o.why != nil && *o.why == w && len(o.spans) > 0 && o.spans[0] == spans[0] {
+		if o.why != nil && *o.why == w && r.by[k][i].spanList()[0] == spans[0] {
 			r.by[k][i].score = max(o.score, score)
 			return
 		}
@@ -2729,10 +2748,6 @@ func (r *results) addWhy(k kind, score float64, sev int8, w why, spans ...detect
 		sc.spans = append([]detect.Span(nil), spans...)
 	}
 	r.by[k] = append(r.by[k], sc)
-	if len(spans) == 1 {
-		l := r.by[k]
-		l[len(l)-1].spans = l[len(l)-1].one[:]
-	}
 }
 
 // addScored adds a lazily explained cue, once per entry and span.
@@ -2744,8 +2759,6 @@ func (r *results) addScored(sc scored) {
 		}
 	}
 	r.by[sc.kind] = append(r.by[sc.kind], sc)
-	l := r.by[sc.kind]
-	l[len(l)-1].spans = l[len(l)-1].one[:]
 }
 
 // question: a question mark, interrogative words, or both in one sentence.
@@ -2807,8 +2820,8 @@ func (r *results) signals(version string) []detect.Signal {
 		if len(r.by[k]) > 0 {
 			nsig++
 		}
-		for _, s := range r.by[k] {
-			nspan += len(s.spans)
+		for i := range r.by[k] {
+			nspan += len(r.by[k][i].spanList())
 		}
 	}
 	if nsig == 0 {
@@ -2837,7 +2850,7 @@ func (r *results) signals(version string) []detect.Signal {
 			s := &list[i]
 			miss *= 1 - s.score
 			sev = max(sev, s.sev)
-			for _, sp := range s.spans {
+			for _, sp := range s.spanList() {
 				if !slices.Contains(all[first:], sp) {
 					all = append(all, sp)
 				}

@@ -368,6 +368,51 @@ func TestExplanationAndSpans(t *testing.T) {
 	t.Fatalf("no insult in %+v", sigs)
 }
 
+// TestEveryMatchHasItsSpan pins that a signal shows where each match its
+// explanation names is: a one-span match kept a slice of its own slot,
+// which pointed into the old array once the list grew (or into another
+// match once it was sorted), so "gewartet" lost its span.
+func TestEveryMatchHasItsSpan(t *testing.T) {
+	cases := []struct {
+		lang, text string
+		cat        detect.Category
+		want       []string // each the text of one span
+	}{
+		{"de", "Drei Stunden im Notdienst gewartet und dann wieder heimgeschickt. Inakzeptabel.", detect.Complaint, []string{"gewartet", "Inakzeptabel"}},
+		{"en", "Waited three hours, rude staff, and then they lost the file. Unacceptable.", detect.Complaint, nil},
+	}
+	for _, c := range cases {
+		sigs, err := det.Detect(context.Background(), detect.Input{Text: c.text, Lang: c.lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got *detect.Signal
+		for i := range sigs {
+			if sigs[i].Category == c.cat {
+				got = &sigs[i]
+			}
+		}
+		if got == nil {
+			t.Errorf("%q: no %s in %+v", c.text, c.cat, sigs)
+			continue
+		}
+		// As many spans as matches the explanation names (matches at
+		// the same place share one).
+		if named := strings.Count(got.Explanation, " sev "); len(got.Spans) < min(named, 2) {
+			t.Errorf("%q: %d spans %v for %d named matches: %s", c.text, len(got.Spans), got.Spans, named, got.Explanation)
+		}
+		for _, w := range c.want {
+			found := false
+			for _, sp := range got.Spans {
+				found = found || strings.Contains(c.text[sp[0]:sp[1]], w)
+			}
+			if !found {
+				t.Errorf("%q: no span over %q in %v (%s)", c.text, w, got.Spans, got.Explanation)
+			}
+		}
+	}
+}
+
 func TestStats(t *testing.T) {
 	st := det.Stats()
 	for _, l := range []string{"en", "fr", "nl", "sv", "nb", "nn", "de", "emoji"} {
