@@ -262,6 +262,9 @@ var lexicon = []lexEntry{
 	{lSV, fNeg, "order ordernummer beställning faktura fakturanummer referens kundnummer ärende ärendenummer paket kolli sändning spårning kvitto bokning ordernr artikelnummer"},
 	{lNO, fNeg, "ordre ordrenummer bestilling faktura fakturanummer referanse kundenummer saksnummer pakke sporing sendingsnummer kvittering bestillingsnummer booking"},
 	{lDE, fNeg, "bestellung bestellnummer auftrag auftragsnummer rechnung rechnungsnummer referenz kundennummer aktenzeichen sendung sendungsnummer paket tracking vorgang vorgangsnummer buchung buchungsnummer artikelnummer seriennummer ticket"},
+	// Book and product codes: an ISBN-10 "0-306-40615-2" is shaped like a
+	// phone number with its trunk 0.
+	{lAll, fNeg, "isbn isbn-10 isbn-13 issn ean gtin upc"},
 	{lAll, fCurrency, "eur euro euros usd sek nok dkk chf kr kronor kroner kronen dollars dollar pounds cad gbp"},
 	{lAll, fUnit, "km m cm mm kg g min mins minutes minute minuten h hr hrs hours heures uur timmar timer stunden jahre years ans jaar år days jours dagen dagar dager tage meter mètres ml l x stars étoiles sterren stjärnor stjerner sterne"},
 	// Streets.

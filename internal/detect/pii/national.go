@@ -162,14 +162,19 @@ func (s *scan) findNINOs() {
 		}
 		id[0], id[1] = upperASCII(t[i]), upperASCII(t[i+1])
 		j := i + 2
-		spaced := j < n && t[j] == ' '
-		if spaced {
+		// Groups are split by spaces as HMRC prints them, or by dashes
+		// or dots ("PZ-11-22-33-B") as forms and third-party suites
+		// write them; one separator throughout.
+		var sep byte
+		if j < n && (t[j] == ' ' || t[j] == '-' || t[j] == '.') {
+			sep = t[j]
 			j++
 		}
+		spaced := sep != 0
 		k := 2
 		for pair := 0; pair < 3; pair++ {
 			if pair > 0 && spaced {
-				if j >= n || t[j] != ' ' {
+				if j >= n || t[j] != sep {
 					break
 				}
 				j++
@@ -184,7 +189,7 @@ func (s *scan) findNINOs() {
 		if k != 8 {
 			continue
 		}
-		if spaced && j < n && t[j] == ' ' {
+		if spaced && j < n && t[j] == sep {
 			j++
 		}
 		if j >= n || !isAlphaASCII(t[j]) {
@@ -197,7 +202,7 @@ func (s *scan) findNINOs() {
 		}
 		upper := isUpper(t[i]) && isUpper(t[i+1]) && isUpper(t[j-1])
 		cued := s.idCue(i, j, cueNINO)
-		if !cued && !(spaced && upper && j-i == 13) {
+		if !cued && !(sep == ' ' && upper && j-i == 13) {
 			continue
 		}
 		conf := 0.7

@@ -182,6 +182,11 @@ func gapSep(g string) byte {
 		return '/'
 	case " . ":
 		return '.'
+	case "+":
+		// Only a Swedish personnummer joins runs with '+' (the holder
+		// is 100 or older: "121212+1212"); evalRange reads nothing else
+		// across it.
+		return '+'
 	}
 	if len(g) > 4 {
 		return 0
@@ -451,6 +456,11 @@ func (s *scan) evalRange(cs []chunk, digits string, off []int, i, j int, spelled
 			l.seps[k-i] = cs[k].sep
 		}
 	}
+	for k := 1; k < l.n; k++ {
+		if l.seps[k] == '+' && !(nd == 10 && l.is(6, 4)) {
+			return finding{}, false
+		}
+	}
 	a, b := cs[i].s, cs[j].e
 	whole := i == 0 && j == len(cs)-1
 	if !whole && !s.cleanCut(cs, i, j) {
@@ -552,10 +562,21 @@ func (s *scan) evalRange(cs []chunk, digits string, off []int, i, j int, spelled
 				fCtxNIR, li == 1, l.n > 1))
 		}
 		// German tax ID: a context word or the 12 345 678 901 layout.
-		if nd == 11 && (f&fCtxDETax != 0 || l.is(2, 3, 3, 3) && l.sepsIn(" ")) &&
-			(l.n == 1 || l.all1() || l.is(2, 3, 3, 3)) && l.sepsIn(" ./") && ValidDETaxID(d) {
-			try(mk(EntityDETaxID, 0.92, "German tax ID "+mask(d)+": ISO 7064 MOD 11,10 check digit and digit-repetition rule hold",
-				fCtxDETax, li == 5, l.n > 1))
+		// Named in another language ("my German tax ID is …"), or
+		// grouped otherwise next to its name ("954 510 536 24"), it
+		// still passes the check digit and the repetition rule.
+		if nd == 11 && ValidDETaxID(d) {
+			cued := f&fCtxDETax != 0 || s.taxIDPhrase(a, b)
+			if (cued || l.is(2, 3, 3, 3) && l.sepsIn(" ")) &&
+				(l.n == 1 || l.all1() || l.is(2, 3, 3, 3) || cued && smallGroups(&l)) && l.sepsIn(" ./") {
+				c := mk(EntityDETaxID, 0.92, "German tax ID "+mask(d)+": ISO 7064 MOD 11,10 check digit and digit-repetition rule hold",
+					fCtxDETax, li == 5, l.n > 1)
+				if cued && f&fCtxDETax == 0 {
+					c.rank += 0.3
+					c.f.conf += (1 - c.f.conf) / 2
+				}
+				try(c)
+			}
 		}
 		s.nationalIDs(d, &l, a, b, neg, try, mkc)
 	}
@@ -563,7 +584,13 @@ func (s *scan) evalRange(cs []chunk, digits string, off []int, i, j int, spelled
 	// identifier ("fødselsnummer 02044410684 er feil").
 	idCtx := (f&(fCtxSE|fCtxNO|fCtxBSN|fCtxNIR|fCtxDETax|fCtxCard) != 0 || s.anyIDCue(a, b)) && f&fCtxPhone == 0
 	if nd >= 7 && nd <= 15 && (!neg || f&fCtxPhone != 0) && !idCtx && (plus || i == 0 || d[0] == '0') {
-		if region, conf, ok := s.phone(d, plus, paren, &l, f, whole, spelled); ok {
+		pf := f
+		if nd == 8 && f&fEntNoun != 0 && s.nordicBefore(a) {
+			// "my Danish number is 20 12 34 56": the adjective says
+			// phone as a phone word would.
+			pf |= fCtxPhone
+		}
+		if region, conf, ok := s.phone(d, plus, paren, &l, pf, whole, spelled); ok {
 			src := " (libphonenumber)"
 			if s.fiction {
 				src = " (Ofcom range kept for drama, written like a real number)"
@@ -579,6 +606,39 @@ func (s *scan) evalRange(cs []chunk, digits string, off []int, i, j int, spelled
 		best.f.why += "; a context word suggests a reference number but a stronger one says otherwise"
 	}
 	return best.f, true
+}
+
+// taxIDPhrases name a tax identification number in the languages whose
+// lexicon has no word of its own for the German one. They are phrases,
+// not lexicon flags, so that a phone number next to "tax" stays a phone.
+var taxIDPhrases = []string{"tax id", "tax-id", "tax identification", "taxpayer", "tax number", "tin",
+	"numéro fiscal", "numero fiscal", "identifiant fiscal", "fiscaal nummer", "fiscaal identificatienummer",
+	"skatte-id", "skattenummer", "skatteidentifikationsnummer"}
+
+// taxIDPhrase reports one of taxIDPhrases ending within 48 bytes before
+// [a,b), as whole words.
+func (s *scan) taxIDPhrase(a, b int) bool {
+	lo := max(0, a-48)
+	for _, w := range taxIDPhrases {
+		if s.wordIn(lo, a, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// smallGroups: two to five runs of two to four digits, as people group a
+// long number they read out.
+func smallGroups(l *layout) bool {
+	if l.n < 2 || l.n > 5 {
+		return false
+	}
+	for k := 0; k < l.n; k++ {
+		if l.lens[k] < 2 || l.lens[k] > 4 {
+			return false
+		}
+	}
+	return true
 }
 
 // cleanCut reports whether runs i..j can be read apart from their
@@ -630,7 +690,7 @@ func (s *scan) priceLike(a, b int) bool {
 	if k+1 < len(s.toks) {
 		nx := s.toks[k+1]
 		if nx.s-b <= 1 {
-			if nx.flags&(fCurrency|fUnit) != 0 {
+			if nx.flags&(fCurrency|fUnit) != 0 && !s.extension(nx) {
 				return true
 			}
 			if nx.kind == tkPunct {
@@ -647,6 +707,34 @@ func (s *scan) priceLike(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// nordicAdjectives say a number is Danish or Norwegian, in every language
+// served: "my Danish number is 20 12 34 56" needs no phone word, as
+// "mitt nummer" in a Norwegian text needs none.
+var nordicAdjectives = []string{"danish", "norwegian", "dansk", "danske", "norsk", "norske", "norska", "danska",
+	"danois", "danoise", "norvégien", "norvégienne", "norvegien", "norvegienne", "deens", "deense", "noors", "noorse",
+	"dänisch", "dänische", "dänischen", "norwegisch", "norwegische", "norwegischen"}
+
+// nordicBefore reports one of nordicAdjectives within 32 bytes before a.
+func (s *scan) nordicBefore(a int) bool {
+	lo := max(0, a-32)
+	for _, w := range nordicAdjectives {
+		if s.wordIn(lo, a, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// extension reports the token "x" glued to two or more digits: a phone
+// extension ("617-253-1000 x123"), not "× 2" or a quantity.
+func (s *scan) extension(x token) bool {
+	t := s.text
+	if x.e-x.s != 1 || t[x.s] != 'x' && t[x.s] != 'X' {
+		return false
+	}
+	return x.e+1 < len(t) && isDigit(t[x.e]) && isDigit(t[x.e+1])
 }
 
 // trunkRegions are the regions whose national numbers start with a trunk

@@ -20,6 +20,26 @@ var (
 	ipCues  = []string{"ip", "ip address", "ip-adress", "ip-adresse", "adresse ip", "ip-adres", "ip adress"}
 )
 
+// versionWords name a software version or build; a dotted quad right after
+// one is that version ("Update to version 10.2.3.4").
+var versionWords = []string{"version", "versions", "ver", "versie", "versjon", "versjonen", "versionen",
+	"build", "release", "firmware", "patch", "update", "upgrade", "uppdatering", "oppdatering", "aktualisierung"}
+
+// versionBefore reports whether the word just before i (past spaces and a
+// colon) is one of versionWords.
+func (s *scan) versionBefore(i int) bool {
+	k := i
+	for k > 0 && (s.low[k-1] == ' ' || s.low[k-1] == ':') {
+		k--
+	}
+	for _, w := range versionWords {
+		if len(w) <= k && s.low[k-len(w):k] == w && (k-len(w) == 0 || !wordByte(s.low[k-len(w)-1])) {
+			return true
+		}
+	}
+	return false
+}
+
 // cuedBefore reports whether one of cues ends within 24 bytes before i,
 // as whole words.
 func (s *scan) cuedBefore(i int, cues []string) bool {
@@ -126,6 +146,11 @@ func (s *scan) findIPs() {
 		conf := 0.55
 		if s.cuedBefore(i, ipCues) {
 			conf = 0.97
+		} else if s.versionBefore(i) {
+			// "version 10.2.3.4", "build 4.1.0.12": a dotted
+			// version, not an address.
+			i = j
+			continue
 		}
 		s.add(finding{entity: EntityIP, s: i, e: j, conf: conf, why: "IPv4 address " + mask(t[i:j])})
 		i = j
