@@ -1523,9 +1523,14 @@ func (j *judge) negation(h *hit) int {
 			// the condition, not to what follows it.
 			continue
 		}
+		if lang := j.d.lx.entries[c.e].lang; lang > 0 && j.negOutOfScope(c, h, j.text[c.t:h.s], j.d.lx.langs[lang-1]) {
+			// Another clause or verb, or an answer ("no bitch"): negscope.go.
+			continue
+		}
 		return i
 	}
-	return -1
+	// "jag hatar inte kvinnor", "Ich töte dich nicht": negscope.go.
+	return j.negAfter(h)
 }
 
 // negQuantified reports whether a match opens on a French negative
