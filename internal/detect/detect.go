@@ -78,6 +78,13 @@ type Signal struct {
 	// Explanation says why, in words a moderator can judge: the lexicon
 	// entry, the pattern, the checksum that held, the model's top features.
 	Explanation string `json:"explanation,omitempty"`
+	// Mentioned says the detector found the words mentioned, not used:
+	// every match named by counter-speech ("hoer en slet zijn woorden om
+	// vrouwen klein te houden"). The engine then keeps
+	// another detector that cannot see the context from overruling it
+	// (Deference). Internal to the engine: not part of the classify
+	// contract.
+	Mentioned bool `json:"-"`
 }
 
 // Context carries what a workspace knows about itself, which some detectors

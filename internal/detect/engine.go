@@ -47,6 +47,12 @@ type Engine struct {
 // a lone model insult in a text the lexicon reads as strong praise ("Wat een
 // schatje van een pup, ga zo door!") is the model misreading the words;
 // sarcasm so read is a mild remark by the sets' guide, not a removal.
+//
+// The cap also holds where several detectors report the category together
+// and one of them found the words only mentioned (Signal.Mentioned: named
+// by counter-speech): the highest score would otherwise stand, and
+// a model reading the words would remove the counter-speech the context
+// reading let through.
 type Deference struct {
 	Cap    float64
 	Judges []Category
@@ -159,7 +165,7 @@ func (e *Engine) Analyze(ctx context.Context, in Input) Result {
 		corroborate(ctx, in, res.Signals, e.corrob)
 	}
 	if len(e.deferTo) > 0 {
-		deferToContext(res.Signals, e.deferTo)
+		deferToContext(res.Signals, all, e.deferTo)
 	}
 	if e.refiner != nil {
 		res = e.refiner.Refine(ctx, in, res)
@@ -349,14 +355,26 @@ func agreeNote(expl string, a, b float64) string {
 
 // deferToContext applies the deferences to merged signals; the order is
 // restored when a score changed.
-func deferToContext(merged []Signal, deferTo map[Category]Deference) {
+func deferToContext(merged, all []Signal, deferTo map[Category]Deference) {
 	changed := false
 	for i := range merged {
 		m := &merged[i]
 		d, ok := deferTo[m.Category]
-		if !ok || strings.Contains(m.Detector, "+") {
+		if !ok {
+			continue
+		}
+		if strings.Contains(m.Detector, "+") {
 			// Found by several detectors: Agreement has already weighed
-			// them (and does not lift what was judged mild).
+			// them (and does not lift what was judged mild), but the
+			// highest score stands unless one found the words only
+			// mentioned.
+			if m.Score > d.Cap {
+				if by := mentionedBy(m, all); by != "" {
+					m.Explanation += fmt.Sprintf(" [capped at %.2f: %s found the words mentioned, not used]", d.Cap, by)
+					m.Score = d.Cap
+					changed = true
+				}
+			}
 			continue
 		}
 		judge := ""
@@ -395,6 +413,17 @@ func deferToContext(merged []Signal, deferTo map[Category]Deference) {
 	if changed {
 		sortSignals(merged)
 	}
+}
+
+// mentionedBy returns the detector among those merged into m that found
+// the words of m's category only mentioned (Signal.Mentioned), or "".
+func mentionedBy(m *Signal, all []Signal) string {
+	for _, s := range all {
+		if s.Mentioned && s.Category == m.Category && s.Entity == m.Entity {
+			return s.Detector
+		}
+	}
+	return ""
 }
 
 // shareDetector reports whether two merged detector names ("lexicon",

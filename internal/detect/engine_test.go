@@ -176,6 +176,11 @@ func TestDeference(t *testing.T) {
 		{"mild praise: model stands", []Signal{sig("lex", Praise, 0.65, 2)}, []Signal{sig("model", Insult, 0.8, 0)}, 0.8},
 		{"praise and abuse read: model stands", []Signal{sig("lex", Praise, 0.94, 3), sig("lex", Threat, 0.7, 2)}, []Signal{sig("model", Insult, 0.8, 0)}, 0.8},
 		{"praise from the model's own side: stands", nil, []Signal{sig("model", Insult, 0.8, 0), sig("model", Praise, 0.9, 3)}, 0.8},
+		// Both found the insult, but the lexicon read the words named by
+		// counter-speech: the model's higher score does not stand.
+		{"both found it, lexicon read a mention: capped", []Signal{mentioned(sig("lex", Insult, 0.24, 1))}, []Signal{sig("model", Insult, 0.8, 0)}, 0.75},
+		{"mention judged, but under the cap already", []Signal{mentioned(sig("lex", Insult, 0.24, 1))}, []Signal{sig("model", Insult, 0.7, 0)}, 0.7},
+		{"mention of another category: stands", []Signal{mentioned(sig("lex", Hate, 0.24, 1)), sig("lex", Insult, 0.5, 1)}, []Signal{sig("model", Insult, 0.8, 0)}, 0.8},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -186,6 +191,11 @@ func TestDeference(t *testing.T) {
 			}
 		})
 	}
+}
+
+func mentioned(s Signal) Signal {
+	s.Mentioned = true
+	return s
 }
 
 // TestNotes: the explanation notes built without fmt read as fmt wrote

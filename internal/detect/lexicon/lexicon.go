@@ -2845,6 +2845,10 @@ func (r *results) signals(version string) []detect.Signal {
 		best := list[0].score
 		miss := 1.0
 		var sev int8
+		// Every match named by counter-speech. (Quotation alone is not
+		// enough: on the corpora a quoted insult is as often a retweet
+		// that repeats it as a mention.)
+		mentioned := true
 		first := len(all)
 		// The explanations of the first three distinct matches, rendered
 		// straight into the signal's: seen marks where each one sits.
@@ -2855,6 +2859,7 @@ func (r *results) signals(version string) []detect.Signal {
 			s := &list[i]
 			miss *= 1 - s.score
 			sev = max(sev, s.sev)
+			mentioned = mentioned && s.why != nil && s.why.counter != ""
 			for _, sp := range s.spanList() {
 				if !slices.Contains(all[first:], sp) {
 					all = append(all, sp)
@@ -2907,6 +2912,7 @@ func (r *results) signals(version string) []detect.Signal {
 			Detector:    "lexicon",
 			Version:     version,
 			Explanation: string(b),
+			Mentioned:   mentioned,
 		})
 	}
 	return out

@@ -602,3 +602,45 @@ func TestHasNordicIsContainsAny(t *testing.T) {
 		}
 	}
 }
+
+// TestMentionedByCounterSpeech pins Signal.Mentioned, which keeps the
+// model from overruling a counter-speech reading, and the relative clause
+// "who wrote this", which names the writer as a target rather than
+// reporting what someone wrote.
+func TestMentionedByCounterSpeech(t *testing.T) {
+	cases := []struct {
+		lang, text string
+		mentioned  bool
+	}{
+		{"nl", "Hoer en slet zijn woorden om vrouwen klein te houden", true},
+		{"nb", "Noen skrev at Sara er en hore, det er ikke greit", true},
+		{"en", "Someone wrote that Sophie is a whore, that is not okay", true},
+		{"nb", "Journalisten som skrev dette er en hjernedød hore.", false},
+		{"da", "Journalisten der skrev det her er en hjernedød luder.", false},
+		{"sv", "Journalisten som skrev detta är en hjärndöd hora.", false},
+		{"en", "The journalist who wrote this is a brain dead whore.", false},
+		{"de", "Der Journalist, der das geschrieben hat, ist eine hirntote Hure.", false},
+		{"nl", "Die journalist die dit schreef is een hersendode hoer.", false},
+		{"fr", "Le journaliste qui a écrit ça est une pute sans cervelle.", false},
+	}
+	for _, c := range cases {
+		sigs, err := det.Detect(context.Background(), detect.Input{Text: c.text, Lang: c.lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got *detect.Signal
+		for i := range sigs {
+			if sigs[i].Category == detect.Insult {
+				got = &sigs[i]
+			}
+		}
+		switch {
+		case got == nil:
+			t.Errorf("%s %q: no insult in %+v", c.lang, c.text, sigs)
+		case got.Mentioned != c.mentioned:
+			t.Errorf("%s %q: mentioned = %v, want %v (%s)", c.lang, c.text, got.Mentioned, c.mentioned, got.Explanation)
+		case !c.mentioned && (got.Score < present || got.Severity < 2):
+			t.Errorf("%s %q: score %.2f severity %d, want an insult aimed at the writer (%s)", c.lang, c.text, got.Score, got.Severity, got.Explanation)
+		}
+	}
+}
