@@ -2066,8 +2066,59 @@ func (j *judge) abuse(h *hit, res *results) {
 			// it is aimed at ("Sophie is lazy and a fat cow").
 			hs = max(score, 0.75)
 		}
+		if e.kind == kInsult && (tgt == tNamed || tgt == tYou) && !stacked && e.sev < 3 && !w.evasive && j.loneAbuse(h) && j.criticises(h, tgt == tYou) {
+			// One name-calling word about a staff member inside criticism
+			// of the service ("Dr Martin is useless, he forgot the
+			// vaccines", "Dr Janssens is een prutser"): a harsh complaint
+			// with a mild insult, for a person to read, never removed as
+			// harassment; a campaign has entries of its own. Said to her
+			// ("Ingrid, du är en skam för yrket – …") the word itself must
+			// judge her work, so a slur hurled at the reader stays.
+			hs = min(hs, 0.6)
+		}
 		res.addWhy(kHarassment, hs, e.sev, hw, sp, ns)
 	}
+}
+
+// criticises reports whether the comment carries a complaint cue that is
+// not negated: the text criticises a service or someone's work. With
+// inside, the cue must overlap h: the insult is itself a word of
+// criticism ("useless", "nul", "en skam").
+func (j *judge) criticises(h *hit, inside bool) bool {
+	for i := range j.hits {
+		c := &j.hits[i]
+		if c.gone || c.e < 0 || c.name != "" || j.d.lx.entries[c.e].kind != kComplaint {
+			continue
+		}
+		if inside && (c.t <= h.s || c.s >= h.t) {
+			continue
+		}
+		if j.negation(c) < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// loneAbuse reports whether h is the only abuse in the comment: no other
+// insult, harassment, threat, hate or sexual match, and no expletive
+// beyond a mild one ("putain", "fan" as emphasis).
+func (j *judge) loneAbuse(h *hit) bool {
+	for i := range j.hits {
+		c := &j.hits[i]
+		if c == h || c.gone || c.e < 0 || c.name != "" || (c.s >= h.s && c.t <= h.t) {
+			continue
+		}
+		switch ce := &j.d.lx.entries[c.e]; ce.kind {
+		case kProfanity:
+			if ce.sev >= 2 {
+				return false
+			}
+		case kInsult, kHarassment, kThreat, kHate, kSexual:
+			return false
+		}
+	}
+	return true
 }
 
 // openingName finds a staff name among the first two words of the
