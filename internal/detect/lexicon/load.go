@@ -105,9 +105,10 @@ const (
 	fDirect                       // d: a sexual word that is harassment said to the reader or a named person
 	fEnd                          // e: only where a clause ends (no word follows before punctuation)
 	fMild                         // m: mild whatever it is aimed at (condescension: "learn to read"), reviewed, never removed on its own
+	fCall                         // c: on the threat grammar's classes, an incitement form: an imperative or first-person present harm, an opener, a pointed-at target
 )
 
-var flagLetters = map[byte]uint16{'x': fAny, 'r': fReclaimed, 't': fTarget, 'g': fGroup, 'p': fPoss, 's': fStart, 'o': fOverride, 'v': fVeiled, 'i': fInflect, 'd': fDirect, 'e': fEnd, 'm': fMild}
+var flagLetters = map[byte]uint16{'x': fAny, 'r': fReclaimed, 't': fTarget, 'g': fGroup, 'p': fPoss, 's': fStart, 'o': fOverride, 'v': fVeiled, 'i': fInflect, 'd': fDirect, 'e': fEnd, 'm': fMild, 'c': fCall}
 
 // entry is one spelled-out form of a lexicon line (or one part of a form
 // with gaps). There are hundreds of thousands of them, and every match

@@ -48,6 +48,11 @@ const (
 	// tgAfter is how many words after the harm the target may stand
 	// ("break every bone in his body").
 	tgAfter = 5
+	// tgDirectAfter is the same after an imperative ("cassez-lui la
+	// gueule"); tgOpeners is how many openers may lead to it ("someone
+	// go", "allez", "kom igen").
+	tgDirectAfter = 2
+	tgOpeners     = 3
 )
 
 // threatGrammar adds a threat for each harm or fate that an agent before
@@ -68,21 +73,31 @@ func (j *judge) threatGrammar(res *results) {
 			continue
 		}
 		a := j.tgAgent(h, he.kind == kFate)
+		direct := false
 		if a < 0 {
-			continue
+			// An imperative or a first-person present (flag d: "cassez-lui
+			// la gueule", "ich stech dich ab") is its own agent, only
+			// where it opens its clause: "la maison brûle" is no call.
+			if he.kind != kHarm || he.flags&fCall == 0 || !j.tgOpensClause(h) {
+				continue
+			}
+			a, direct = hi, true
 		}
 		if he.kind == kFate && he.flags&fTarget != 0 && lx.entries[j.hits[a].e].flags&fVeiled != 0 {
 			// "You'll be in hospital for two days": a fate that also
 			// befalls by illness is a threat only as the writer's doing.
 			continue
 		}
-		t := j.tgTarget(&j.hits[a], h, he.kind == kHarm && he.flags&fTarget != 0)
+		t := j.tgTarget(&j.hits[a], h, he.kind == kHarm && he.flags&fTarget != 0, direct)
 		if t < 0 {
 			continue
 		}
 		ah, th := &j.hits[a], &j.hits[t]
 		whole := hit{e: h.e, s: ah.s, t: max(h.t, th.t), w0: ah.w0, w1: max(h.w1, th.w1), sent: h.sent}
 		if j.tgNegated(ah, h) || j.quoted(&whole) {
+			continue
+		}
+		if direct && j.tgDirectBlocked(h, th) {
 			continue
 		}
 		if cs := j.nearest(&whole, kCounter, 6, -1); cs >= 0 && !j.insideAbuse(cs) {
@@ -92,7 +107,11 @@ func (j *judge) threatGrammar(res *results) {
 		if l := j.d.lx.langOf(he); l != "" {
 			b.WriteString(l + ":")
 		}
-		b.WriteString("threat grammar sev 3: agent " + strconv.Quote(j.raw(a)))
+		if direct {
+			b.WriteString("threat grammar sev 3: incitement")
+		} else {
+			b.WriteString("threat grammar sev 3: agent " + strconv.Quote(j.raw(a)))
+		}
 		if he.kind == kFate {
 			b.WriteString(", fate ")
 		} else {
@@ -123,6 +142,9 @@ func (j *judge) tgAgent(h *hit, fate bool) int {
 		if !j.isCue(c, kAgent) || c.sent != h.sent || c.s >= h.s || c.t > h.s && !fate {
 			continue
 		}
+		if j.d.lx.entries[c.e].flags&fCall != 0 {
+			continue // an opener of a call ("come on", "allez") only leads to an imperative
+		}
 		if !fate && j.d.lx.entries[c.e].flags&fVeiled != 0 {
 			continue
 		}
@@ -141,14 +163,25 @@ func (j *judge) tgAgent(h *hit, fate bool) int {
 // (its own "you" in "you'll", a clitic in "je vais te tuer") to a few
 // words after the harm, in its sentence; -1 when there is none, or when
 // the only one is a pronoun that may stand for an animal named before it.
-func (j *judge) tgTarget(a, h *hit, ownOnly bool) int {
+func (j *judge) tgTarget(a, h *hit, ownOnly, direct bool) int {
+	after := int32(tgAfter)
+	if direct {
+		// An imperative's object follows it at once ("kill him", "hau
+		// dem Tierarzt …"): "punch in the code for him" aims at no one.
+		after = tgDirectAfter
+	}
 	best := -1
 	for i := range j.hits {
 		c := &j.hits[i]
-		if c.gone || c.sent != h.sent || c.s < a.s || c.w0 > h.w1+tgAfter {
+		if c.gone || c.sent != h.sent || c.s < a.s || c.w0 > h.w1+after {
 			continue
 		}
 		if c.name != "" && ownOnly {
+			continue
+		}
+		if direct && c.s >= h.t && strings.ContainsAny(j.text[h.t:c.s], ",;:()\"") {
+			// "stech die Kartoffeln ab, ob sie gar sind": the imperative's
+			// object stands in its own clause.
 			continue
 		}
 		if c.name == "" {
@@ -164,6 +197,10 @@ func (j *judge) tgTarget(a, h *hit, ownOnly bool) int {
 				if ownOnly || c.t > h.s || tgDislocated(j.text, int(h.t)) || j.tgAnimalBefore(c) {
 					continue
 				}
+			case e.kind == kVictim && e.flags&fCall != 0 && !direct:
+				// "the clinic", "veterinären": a target only of a call
+				// to harm it, not of "I hope they find the vet."
+				continue
 			case e.kind == kVictim:
 			case ownOnly:
 				// "smash", "beat", "burn" harm a body part or someone's
@@ -171,6 +208,12 @@ func (j *judge) tgTarget(a, h *hit, ownOnly bool) int {
 				// ("we'll smash you in the quiz").
 				continue
 			case e.kind == kYou && e.flags&fPoss == 0:
+				if direct && j.d.lx.entries[h.e].flags&fVeiled == 0 {
+					// An imperative calls on the reader: "kill ur self"
+					// urges self-harm (harassment), it threatens no one.
+					// Only the writer's own present (flag v) aims at him.
+					continue
+				}
 			case e.kind == kPerson:
 				if j.tgAnimalBefore(c) {
 					continue
@@ -251,6 +294,70 @@ func tgDislocated(text string, t int) bool {
 	switch w {
 	case "ce", "cet", "cette", "ces", "le", "la", "les", "l", "un", "une", "des", "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses":
 		return true
+	}
+	return false
+}
+
+// tgOpensClause reports whether harm h opens its clause: nothing but
+// openers (agents flagged d: "come on", "allez", "los", "kom igen") stands
+// between it and the start of the text or a punctuation mark ("Karim,
+// cassez-lui la gueule"). It allocates nothing.
+func (j *judge) tgOpensClause(h *hit) bool {
+	s := int(h.s)
+	for range tgOpeners + 1 {
+		for s > 0 && j.text[s-1] == ' ' {
+			s--
+		}
+		if s == 0 || !isWordBefore(j.text, s) {
+			return true
+		}
+		o := -1
+		for i := range j.hits {
+			c := &j.hits[i]
+			if int(c.t) == s && c.sent == h.sent && j.isCue(c, kAgent) && j.d.lx.entries[c.e].flags&fCall != 0 {
+				o = i
+				break
+			}
+		}
+		if o < 0 {
+			return false
+		}
+		s = int(j.hits[o].s)
+	}
+	return false
+}
+
+// tgDirectBlocked reports whether an imperative h aimed at target th is no
+// call to harm: negated after the verb too ("brûle pas sa maison", "töte
+// ihn nicht"), asked ("tue-le ?"), or aimed at an animal or pest named
+// between ("kill the fleas on his dog").
+func (j *judge) tgDirectBlocked(h, th *hit) bool {
+	end := max(h.w1, th.w1)
+	for i := range j.hits {
+		c := &j.hits[i]
+		if c.gone || c.e < 0 || c.sent != h.sent {
+			continue
+		}
+		switch j.d.lx.entries[c.e].kind {
+		case kNeg:
+			// Before the verb, tgNegated has seen it; after it, only in
+			// its clause: "torch the clinic, nobody will know".
+			if c.w0 >= h.w0 && c.w0 <= end+1 && !strings.ContainsAny(j.text[h.t:max(h.t, c.s)], ",;:()\"") && !j.inCondition(c) {
+				return true
+			}
+		case kAnimal:
+			if c.s >= h.t && c.t <= th.s {
+				return true
+			}
+		}
+	}
+	for k := int(max(h.t, th.t)); k < len(j.text); k++ {
+		switch j.text[k] {
+		case '?':
+			return true
+		case '.', '!', ';', '\n':
+			return false
+		}
 	}
 	return false
 }
