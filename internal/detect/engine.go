@@ -341,15 +341,22 @@ func liftAgreeing(merged, all []Signal, agree map[Category]Agreement) {
 }
 
 // agreeNote is expl + fmt.Sprintf(" [detectors agree: %.2f and %.2f]", a,
-// b), built on the stack: the string is the one allocation.
+// b), without fmt (noteWith).
 func agreeNote(expl string, a, b float64) string {
+	return noteWith(expl, " [detectors agree: ", a, " and ", b, ']')
+}
+
+// noteWith is expl, open, a, mid, b (each to two decimals) and end, built
+// on the stack: the string is the one allocation. The engine's notes run
+// for most comments, and fmt's reflection was a good share of them.
+func noteWith(expl, open string, a float64, mid string, b float64, end byte) string {
 	var buf [256]byte
 	x := append(buf[:0], expl...)
-	x = append(x, " [detectors agree: "...)
+	x = append(x, open...)
 	x = strconv.AppendFloat(x, a, 'f', 2, 64)
-	x = append(x, " and "...)
+	x = append(x, mid...)
 	x = strconv.AppendFloat(x, b, 'f', 2, 64)
-	x = append(x, ']')
+	x = append(x, end)
 	return string(x)
 }
 
@@ -549,14 +556,7 @@ func (w weighted) Detect(ctx context.Context, in Input) ([]Signal, error) {
 }
 
 // weightedNote is fmt.Sprintf("%s (score %.2f weighted ×%.2f)", expl,
-// score, k) without fmt's reflection: it runs for most comments.
+// score, k), without fmt (noteWith).
 func weightedNote(expl string, score, k float64) string {
-	var buf [256]byte // on the stack: the string is the one allocation
-	b := append(buf[:0], expl...)
-	b = append(b, " (score "...)
-	b = strconv.AppendFloat(b, score, 'f', 2, 64)
-	b = append(b, " weighted ×"...)
-	b = strconv.AppendFloat(b, k, 'f', 2, 64)
-	b = append(b, ')')
-	return string(b)
+	return noteWith(expl, " (score ", score, " weighted ×", k, ')')
 }

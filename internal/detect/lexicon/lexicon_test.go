@@ -368,6 +368,21 @@ func TestExplanationAndSpans(t *testing.T) {
 	t.Fatalf("no insult in %+v", sigs)
 }
 
+// signalOf returns the lexicon's signal of category cat for text, or nil.
+func signalOf(t *testing.T, lang, text string, cat detect.Category) *detect.Signal {
+	t.Helper()
+	sigs, err := det.Detect(context.Background(), detect.Input{Text: text, Lang: lang})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range sigs {
+		if sigs[i].Category == cat {
+			return &sigs[i]
+		}
+	}
+	return nil
+}
+
 // TestEveryMatchHasItsSpan pins that a signal shows where each match its
 // explanation names is: a one-span match kept a slice of its own slot,
 // which pointed into the old array once the list grew (or into another
@@ -382,18 +397,9 @@ func TestEveryMatchHasItsSpan(t *testing.T) {
 		{"en", "Waited three hours, rude staff, and then they lost the file. Unacceptable.", detect.Complaint, nil},
 	}
 	for _, c := range cases {
-		sigs, err := det.Detect(context.Background(), detect.Input{Text: c.text, Lang: c.lang})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got *detect.Signal
-		for i := range sigs {
-			if sigs[i].Category == c.cat {
-				got = &sigs[i]
-			}
-		}
+		got := signalOf(t, c.lang, c.text, c.cat)
 		if got == nil {
-			t.Errorf("%q: no %s in %+v", c.text, c.cat, sigs)
+			t.Errorf("%q: no %s", c.text, c.cat)
 			continue
 		}
 		// As many spans as matches the explanation names (matches at
@@ -624,19 +630,10 @@ func TestMentionedByCounterSpeech(t *testing.T) {
 		{"fr", "Le journaliste qui a écrit ça est une pute sans cervelle.", false},
 	}
 	for _, c := range cases {
-		sigs, err := det.Detect(context.Background(), detect.Input{Text: c.text, Lang: c.lang})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got *detect.Signal
-		for i := range sigs {
-			if sigs[i].Category == detect.Insult {
-				got = &sigs[i]
-			}
-		}
+		got := signalOf(t, c.lang, c.text, detect.Insult)
 		switch {
 		case got == nil:
-			t.Errorf("%s %q: no insult in %+v", c.lang, c.text, sigs)
+			t.Errorf("%s %q: no insult", c.lang, c.text)
 		case got.Mentioned != c.mentioned:
 			t.Errorf("%s %q: mentioned = %v, want %v (%s)", c.lang, c.text, got.Mentioned, c.mentioned, got.Explanation)
 		case !c.mentioned && (got.Score < present || got.Severity < 2):
