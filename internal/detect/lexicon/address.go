@@ -101,8 +101,19 @@ func (j *judge) predicate(c *hit) (from, to int32, ok bool) {
 	if !ok {
 		return 0, 0, false
 	}
-	for k := 0; k < len(ws) && k < 5; k++ {
-		if addrNeg[ws[k]] {
+	// A negation among the first five words of what is said: the
+	// lexicons' own negation cues.
+	reach, words := from, 0
+	for ; reach < to && words < 5; words++ {
+		for reach < to && j.text[reach] == ' ' {
+			reach++
+		}
+		for reach < to && j.text[reach] != ' ' {
+			reach++
+		}
+	}
+	for i := range j.hits {
+		if c := &j.hits[i]; j.isCue(c, kNeg) && c.s >= from && c.s < reach {
 			return 0, 0, false
 		}
 	}
@@ -167,13 +178,6 @@ var addrVerbs = map[string]bool{
 	"bist": true, "seid": true, "ist": true, "sind": true, "hast": true, "habt": true, "hat": true,
 	"är": true, "ar": true, "e": true, "har": true,
 	"er": true,
-}
-
-// addrNeg are negations that turn the predicate round ("du er ikke
-// verdiløs", "you're not useless").
-var addrNeg = map[string]bool{
-	"not": true, "never": true, "no": true, "n": true, "pas": true, "jamais": true, "ne": true, "niet": true, "nooit": true, "geen": true,
-	"nicht": true, "nichts": true, "nie": true, "kein": true, "keine": true, "nothing": true, "rien": true, "niks": true, "niets": true, "inget": true, "ingenting": true, "ingen": true, "ikkje": true, "inte": true, "aldrig": true, "ikke": true, "aldri": true,
 }
 
 // addrDemonstratives point at one person ("cette", "that", "den där").

@@ -3,7 +3,7 @@ package lexicon
 import "testing"
 
 // The threat grammar's incitement path (threatgrammar.go, harm entries
-// flagged d): an imperative or a first-person present harm verb opening
+// flagged c): an imperative or a first-person present harm verb opening
 // its clause is its own agent. The sentences are written apart from the
 // tuning file; the look-alikes use the same verbs on things without an
 // owner, in idioms, on pests, negated, quoted, asked, or with the
@@ -96,7 +96,7 @@ func TestIncLookalikes(t *testing.T) {
 	})
 }
 
-// TestIncOpenersOnlyLead: an opener (agent flagged d) is no agent of its
+// TestIncOpenersOnlyLead: an opener (agent flagged c) is no agent of its
 // own: "now" or "go" before an infinitive harm makes no threat.
 func TestIncOpenersOnlyLead(t *testing.T) {
 	runTG(t, []tgCase{

@@ -75,7 +75,7 @@ func (j *judge) threatGrammar(res *results) {
 		a := j.tgAgent(h, he.kind == kFate)
 		direct := false
 		if a < 0 {
-			// An imperative or a first-person present (flag d: "cassez-lui
+			// An imperative or a first-person present (flag c: "cassez-lui
 			// la gueule", "ich stech dich ab") is its own agent, only
 			// where it opens its clause: "la maison brûle" is no call.
 			if he.kind != kHarm || he.flags&fCall == 0 || !j.tgOpensClause(h) {
@@ -299,7 +299,7 @@ func tgDislocated(text string, t int) bool {
 }
 
 // tgOpensClause reports whether harm h opens its clause: nothing but
-// openers (agents flagged d: "come on", "allez", "los", "kom igen") stands
+// openers (agents flagged c: "come on", "allez", "los", "kom igen") stands
 // between it and the start of the text or a punctuation mark ("Karim,
 // cassez-lui la gueule"). It allocates nothing.
 func (j *judge) tgOpensClause(h *hit) bool {
