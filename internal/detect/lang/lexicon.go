@@ -122,7 +122,8 @@ var words = [numGroups]string{
 	     dyr dyret desværre godt lige sådan hvis være blive blev fik kommer siger ved bor
 	     adresse ring døde død hjælp hjælpe timer dårlig skam glad sidst at ud op da se
 	     man over får sin sit
-	     gør gjorde allerede fået hos mod uden mellem eller end alt alle andre hele lidt mere mange blevet gennem bedre bedste synes tror sammen stadig endnu jo vel dejlig dejligt`,
+	     gør gjorde allerede fået hos mod uden mellem eller end alt alle andre hele lidt mere mange blevet gennem bedre bedste synes tror sammen stadig endnu jo vel dejlig dejligt
+	     sikke sikken nogle hende hendes hvornår sgu fandme kugle panden lort uger derhjemme få`,
 }
 
 // Within Norwegian, words of one written standard and not the other.
