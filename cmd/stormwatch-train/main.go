@@ -24,6 +24,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -48,6 +49,14 @@ func run(args []string, stdout io.Writer) error {
 	epochs := fl.Int("epochs", model.DefaultTrainConfig.Epochs, "training epochs")
 	lr := fl.Float64("lr", model.DefaultTrainConfig.LearningRate, "initial learning rate")
 	l2 := fl.Float64("l2", model.DefaultTrainConfig.L2, "L2 regularisation per sample")
+	groupPower := fl.Float64("group-power", DefaultRecipe.GroupPower, "a balancing group's total weight is proportional to its size to this power")
+	corporaW := fl.Float64("corpora-weight", DefaultRecipe.Corpora, "trust multiplier of the shared corpora")
+	probesW := fl.Float64("probes-weight", DefaultRecipe.Probes, "trust multiplier of the probe lines (probes.tsv)")
+	templatesW := fl.Float64("templates-weight", DefaultRecipe.Templates, "trust multiplier of the template lines (templates.tsv)")
+	sources := fl.String("source-weights", DefaultRecipe.Sources, "further trust multipliers by source or group prefix, as name=x,name=y (e.g. davidson2017=0.5)")
+	projNeg := fl.Float64("project-neg", DefaultRecipe.ProjectNeg, "weight of the project's negative class relative to its positive class (1: balanced)")
+	calibCorpora := fl.Float64("calibrate-corpora", DefaultRecipe.CalibCorpora, "trust multiplier of the corpora's validation rows (the calibration's target mix)")
+	calib := fl.String("calibrate", DefaultRecipe.Calibrate, "validation rows the Platt calibration is fitted on: all, or project (the project's own lines)")
 	probes := fl.String("probes", "", "write the development probes of this directory as training lines to -probes-out and exit (make model runs this first: the trainer embeds its data)")
 	probesOut := fl.String("probes-out", filepath.Join("internal", "corpus", "data", corpus.ProbesFile), "where -probes writes")
 	if err := fl.Parse(args); err != nil {
@@ -69,6 +78,13 @@ func run(args []string, stdout io.Writer) error {
 	tc := model.DefaultTrainConfig
 	tc.Epochs, tc.LearningRate, tc.L2 = *epochs, *lr, *l2
 
+	rc := Recipe{GroupPower: *groupPower, Corpora: *corporaW, Probes: *probesW, Templates: *templatesW, Calibrate: *calib, Sources: *sources, ProjectNeg: *projNeg, CalibCorpora: *calibCorpora}
+	if _, err := rc.sourceWeights(); err != nil {
+		return err
+	}
+	if rc.Calibrate != "all" && rc.Calibrate != "project" {
+		return fmt.Errorf("-calibrate %q: want all or project", rc.Calibrate)
+	}
 	shared, err := corpus.Load(*corpora)
 	if err != nil {
 		return err
@@ -78,13 +94,13 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	exs := append(shared, own...)
-	inputs, err := inputsHash(*corpora, cfg, tc)
+	inputs, err := inputsHash(*corpora, cfg, tc, rc)
 	if err != nil {
 		return err
 	}
 
-	train, valid, held := Prepare(exs, cfg)
-	w, err := model.Train(cfg, tc, samples(train), samples(valid), inputs)
+	train, valid, held := PrepareRecipe(exs, cfg, rc)
+	w, err := model.Train(cfg, tc, samples(train), samples(calibration(valid, rc)), inputs)
 	if err != nil {
 		return err
 	}
@@ -101,6 +117,7 @@ func run(args []string, stdout io.Writer) error {
 
 	report := evaluate(w, held)
 	meta := metadata(w, cfg, tc, train, valid, held, report)
+	meta.Recipe = rc
 	mb, _ := json.MarshalIndent(meta, "", "  ")
 	if err := os.WriteFile(filepath.Join(*out, "model.json"), append(mb, '\n'), 0o644); err != nil {
 		return err
@@ -137,6 +154,86 @@ type prepared struct {
 // example's trust scales its share. Weights are normalised to mean 1 per
 // head.
 func Prepare(exs []corpus.Example, cfg model.Config) (train, valid, held []prepared) {
+	return PrepareRecipe(exs, cfg, DefaultRecipe)
+}
+
+// Recipe holds the trainer's data-mixing choices (the optimiser's are
+// model.TrainConfig).
+type Recipe struct {
+	// GroupPower: a balancing group's total weight is size^GroupPower
+	// (0.5: square root; 0: every group alike; 1: every row alike).
+	GroupPower float64
+	// Corpora, Probes, Templates multiply the trust of the shared
+	// corpora's rows, of probes.tsv's and of templates.tsv's.
+	Corpora, Probes, Templates float64
+	// Calibrate names the validation rows the Platt calibration is
+	// fitted on: "all", or "project" (the project's own lines, probes and
+	// templates included), which are written like the comments the model
+	// scores, unlike the corpora's tweets whose labels differ from ours.
+	Calibrate string
+	// Sources lists further trust multipliers by source, group prefix or
+	// source:label, "name=x,name=y".
+	Sources string
+	// ProjectNeg weighs the project's negative class (its hard negatives:
+	// complaints, counter-speech, kind second-person messages) against its
+	// positive class; 1 balances the two.
+	ProjectNeg float64
+	// CalibCorpora multiplies the trust of the corpora's validation rows,
+	// which the Platt calibration is fitted on (the training multipliers
+	// above apply to training rows only).
+	CalibCorpora float64
+}
+
+// sourceWeights parses rc.Sources.
+func (rc Recipe) sourceWeights() (map[string]float64, error) {
+	m := map[string]float64{}
+	for _, f := range strings.Split(rc.Sources, ",") {
+		if f = strings.TrimSpace(f); f == "" {
+			continue
+		}
+		k, v, ok := strings.Cut(f, "=")
+		x, err := strconv.ParseFloat(v, 64)
+		if !ok || err != nil || x < 0 {
+			return nil, fmt.Errorf("source weight %q: want name=number", f)
+		}
+		m[k] = x
+	}
+	return m, nil
+}
+
+// DefaultRecipe is what `make model` uses. The corpora's training rows
+// count at 0.7 of their trust, MLMA's at 0.7 x 0.6: they are tweets whose
+// labels are not ours (Davidson's "offensive" is mostly swearing, never
+// removed here), and MLMA's hostility types are the loosest match to our
+// remove/keep ("disrespectful" tweets collected with hate keywords become
+// abusive). At full weight they flattened the model on comments it never
+// saw: on fresh helper files and innocent sv/nb look-alikes the abusive
+// head now ranks abuse above harmless text better (AUC 0.848 -> 0.859),
+// the project's held-out F1 rises (0.752 -> 0.765), and the detector
+// removes 5 more of 328 fresh lines to remove with one false positive
+// fewer. Lower weights (all corpora 0.1-0.5, MLMA 0.4) ranked better still
+// but moved borderline look-alikes (a pet name, a neutral "Ich bin
+// Muslim") over the line. Validation rows are not scaled (CalibCorpora 1):
+// the calibration keeps its target, so the detector's thresholds keep
+// their meaning.
+var DefaultRecipe = Recipe{GroupPower: 0.5, Corpora: 0.7, Probes: 1, Templates: 1, Calibrate: "all", ProjectNeg: 1, CalibCorpora: 1, Sources: "mlma2019=0.6"}
+
+// calibration returns the validation rows rc fits the calibration on.
+func calibration(valid []prepared, rc Recipe) []prepared {
+	if rc.Calibrate != "project" {
+		return valid
+	}
+	var out []prepared
+	for _, p := range valid {
+		if p.ex.Source == "project" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// PrepareRecipe is Prepare with the data mix rc.
+func PrepareRecipe(exs []corpus.Example, cfg model.Config, rc Recipe) (train, valid, held []prepared) {
 	ps := make([]prepared, len(exs))
 	var wg sync.WaitGroup
 	workers := 2
@@ -151,7 +248,27 @@ func Prepare(exs []corpus.Example, cfg model.Config) (train, valid, held []prepa
 		}()
 	}
 	wg.Wait()
-	setWeights(ps)
+	sw, _ := rc.sourceWeights()
+	for i := range ps {
+		e := &ps[i].ex
+		if e.Part != corpus.Train {
+			// The calibration keeps its own target, whatever the
+			// training mix: validation rows weigh what they always did,
+			// the corpora's scaled by CalibCorpora.
+			if e.Source != "project" {
+				e.Trust *= float32(rc.CalibCorpora)
+			}
+			continue
+		}
+		t := rc.trust(*e)
+		for k, x := range sw {
+			if e.Source == k || strings.HasPrefix(e.Group, k) || e.Source+":"+e.Label == k {
+				t *= x
+			}
+		}
+		e.Trust *= float32(t)
+	}
+	setWeights(ps, rc.GroupPower, rc.ProjectNeg)
 	for _, p := range ps {
 		switch p.ex.Part {
 		case corpus.Train:
@@ -165,7 +282,20 @@ func Prepare(exs []corpus.Example, cfg model.Config) (train, valid, held []prepa
 	return train, valid, held
 }
 
-func setWeights(ps []prepared) {
+// trust is the recipe's multiplier of an example's trust.
+func (rc Recipe) trust(e corpus.Example) float64 {
+	switch {
+	case e.Source != "project":
+		return rc.Corpora
+	case strings.HasPrefix(e.Group, "probes/"):
+		return rc.Probes
+	case strings.HasPrefix(e.Group, "templates/"):
+		return rc.Templates
+	}
+	return 1
+}
+
+func setWeights(ps []prepared, power, projNeg float64) {
 	type gk struct {
 		g string
 		h int
@@ -190,7 +320,7 @@ func setWeights(ps []prepared) {
 				continue
 			}
 			g := p.ex.Group
-			base := math.Sqrt(size[g]) / size[g]
+			base := math.Pow(size[g], power) / size[g]
 			pos, neg := count[gk{g, h, 1}], count[gk{g, h, 0}]
 			// Validation is balanced the same way, so the Platt
 			// calibration fitted on it makes 0.5 mean "more likely than
@@ -203,6 +333,9 @@ func setWeights(ps []prepared) {
 					bal = (pos + neg) / (2 * pos)
 				} else {
 					bal = (pos + neg) / (2 * neg)
+					if p.ex.Source == "project" {
+						bal *= projNeg
+					}
 				}
 			}
 			wt := base * bal * float64(p.ex.Trust)
@@ -232,9 +365,10 @@ func samples(ps []prepared) []model.Sample {
 
 // inputsHash is the SHA-256 of everything the weights depend on: the
 // corpus files, the project's examples and the configuration.
-func inputsHash(dir string, cfg model.Config, tc model.TrainConfig) ([32]byte, error) {
+func inputsHash(dir string, cfg model.Config, tc model.TrainConfig, rc Recipe) ([32]byte, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "feature=%d config=%+v train=%+v\n", model.FeatureVersion, cfg, tc)
+	fmt.Fprintf(h, "recipe=%+v\n", rc)
 	var files []string
 	for _, rel := range []string{"germeval2018/train.tsv", "germeval2018/test.tsv", "davidson2017/data.tsv",
 		"mlma2019/fr.tsv", "mlma2019/en.tsv", "dkhate/train.tsv", "ldnoobw/words.tsv"} {
@@ -374,6 +508,7 @@ type meta struct {
 	Features      int                `json:"feature_version"`
 	Config        model.Config       `json:"config"`
 	Train         model.TrainConfig  `json:"train"`
+	Recipe        Recipe             `json:"recipe"`
 	InputsSHA256  string             `json:"inputs_sha256"`
 	WeightsSHA256 string             `json:"weights_sha256"`
 	Heads         []model.Head       `json:"heads"`
