@@ -557,6 +557,18 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 	prevWord := false
 	for i := 0; i < len(text); {
 		c := text[i]
+		if c < utf8.RuneSelf && asciiWord[c] {
+			// A run of ASCII letters and digits, in one go: inside it
+			// no word starts or ends and no sentence does.
+			if !prevWord {
+				st.words = append(st.words, int32(i))
+				st.sents = append(st.sents, sent)
+			}
+			prevWord = true
+			for i++; i < len(text) && text[i] < utf8.RuneSelf && asciiWord[text[i]]; i++ {
+			}
+			continue
+		}
 		w := 1
 		var word bool
 		if c < utf8.RuneSelf {
@@ -585,12 +597,16 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 	// wordOf[p] is the index of the last word starting at or before byte
 	// p (-1 before the first): one pass here instead of a bisection for
 	// both ends of every hit.
-	wordOf := st.wordOf[:0]
-	for p, w := 0, int32(-1); p < len(text); p++ {
-		for int(w+1) < len(words) && int(words[w+1]) <= p {
-			w++
+	wordOf := slices.Grow(st.wordOf[:0], len(text))[:len(text)]
+	from := 0 // wordOf[from:] is still to fill
+	for w, start := range words {
+		for p := from; p < int(start); p++ {
+			wordOf[p] = int32(w - 1)
 		}
-		wordOf = append(wordOf, w)
+		from = int(start)
+	}
+	for p := from; p < len(wordOf); p++ {
+		wordOf[p] = int32(len(words) - 1)
 	}
 	st.wordOf = wordOf
 	wordAt := func(p int32) int32 {

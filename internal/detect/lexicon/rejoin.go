@@ -44,7 +44,7 @@ const joinMinLen = 4 // shortest joined word
 // out by it, in cache, before a lookup in the map.
 type joinIndex struct {
 	words map[string]uint16
-	bloom [1 << 17 / 64]uint64 // 16 KB
+	bloom [1 << 18 / 64]uint64 // 32 KB: at 16 KB one pair of words in nine got past it
 	// masks are the words a word with a hyphen for letters may be read
 	// as, sorted, with their language bits in maskBits.
 	masks    []string
@@ -58,6 +58,9 @@ type joinIndex struct {
 	// insult written in two words (compound).
 	heads    map[string]uint16
 	headBits uint16 // the languages of heads, to skip the others without a lookup
+	// headBloom is a Bloom filter over heads (joinHash): most words of a
+	// Nordic comment are ruled out by it without a lookup.
+	headBloom [1 << 14 / 64]uint64 // 2 KB
 }
 
 const (
@@ -77,20 +80,30 @@ func joinHash(a, b string) uint64 {
 	return h
 }
 
-func (ji *joinIndex) add(w string) {
-	h := joinHash(w, "")
-	for _, k := range [2]uint64{h & (1<<17 - 1), (h >> 32) & (1<<17 - 1)} {
-		ji.bloom[k/64] |= 1 << (k % 64)
+// bloomAdd sets the two bits of hash h in the Bloom filter b (its
+// length a power of two).
+func bloomAdd(b []uint64, h uint64) {
+	m := uint64(len(b))*64 - 1
+	for _, k := range [2]uint64{h & m, (h >> 32) & m} {
+		b[k/64] |= 1 << (k % 64)
 	}
 }
+
+// bloomHas reports whether both bits of hash h are set in b: false when
+// nothing added to b has hash h.
+func bloomHas(b []uint64, h uint64) bool {
+	m := uint64(len(b))*64 - 1
+	k1, k2 := h&m, (h>>32)&m
+	return b[k1/64]&(1<<(k1%64)) != 0 && b[k2/64]&(1<<(k2%64)) != 0
+}
+
+func (ji *joinIndex) add(w string) { bloomAdd(ji.bloom[:], joinHash(w, "")) }
 
 func (ji *joinIndex) mayJoin(a, b string) bool {
 	if len(a)+len(b) < joinMinLen {
 		return false
 	}
-	h := joinHash(a, b)
-	k1, k2 := h&(1<<17-1), (h>>32)&(1<<17-1)
-	return ji.bloom[k1/64]&(1<<(k1%64)) != 0 && ji.bloom[k2/64]&(1<<(k2%64)) != 0
+	return bloomHas(ji.bloom[:], joinHash(a, b))
 }
 
 // buildJoins collects the words of the abusive entries (also the parts of
@@ -163,6 +176,9 @@ func buildJoins(lx *lexicon) *joinIndex {
 				ji.pairs[w] |= bit
 			}
 		}
+	}
+	for w := range ji.heads {
+		bloomAdd(ji.headBloom[:], joinHash(w, ""))
 	}
 	ji.masks = slices.Sorted(maps.Keys(masks))
 	ji.maskBits = make([]uint16, len(ji.masks))
@@ -300,7 +316,7 @@ func (d *Detector) joinSplit(n *normalize.Normalized, text string, as, ae, bs, b
 			}
 		}
 	}
-	if text[ae] == ' ' && fam&joins.headBits != 0 && len(a) >= 3 && joins.heads[a]&fam != 0 {
+	if text[ae] == ' ' && fam&joins.headBits != 0 && len(a) >= 3 && bloomHas(joins.headBloom[:], joinHash(a, "")) && joins.heads[a]&fam != 0 {
 		if w, ok := joins.compound(a, b, fam, buf); ok {
 			return w, true
 		}

@@ -38,7 +38,40 @@ type typoIndex struct {
 	// a slip is read in one only beside the other (fixHalf).
 	firsts, seconds map[string]bool
 	spell           map[string]uint16 // Nordic abusive words read from spellings by ear (spell.go)
+	// anagrams is a Bloom filter over the letterSum of words and of pairs'
+	// keys: a swap of two letters keeps the sum, so a word whose sum it
+	// lacks has no swap (nor itself) to look up. Most words are ruled out
+	// by it, in cache, without a lookup per swap.
+	anagrams [1 << 13 / 64]uint64 // 1 KB
 }
+
+// letterVals are random 64-bit numbers, one per byte value: letterSum adds them.
+var letterVals = func() (t [256]uint64) {
+	x := uint64(0x9e3779b97f4a7c15)
+	for i := range t {
+		// splitmix64
+		x += 0x9e3779b97f4a7c15
+		z := x
+		z = (z ^ z>>30) * 0xbf58476d1ce4e5b9
+		z = (z ^ z>>27) * 0x94d049bb133111eb
+		t[i] = z ^ z>>31
+	}
+	return t
+}()
+
+// letterSum is the sum of letterVals over w's bytes: the same for every
+// order of the same letters.
+func letterSum(w string) uint64 {
+	var h uint64
+	for i := 0; i < len(w); i++ {
+		h += letterVals[w[i]]
+	}
+	return h
+}
+
+// mayAnagram reports whether a word with the letterSum h may be a
+// rearrangement of a word or pair key of ti (false: surely not).
+func (ti *typoIndex) mayAnagram(h uint64) bool { return bloomHas(ti.anagrams[:], h) }
 
 // typoJoinBefore and typoJoinAfter are the words a group's name is
 // typed onto: articles before it, copulas after it.
@@ -84,6 +117,12 @@ func buildTypos(lx *lexicon) *typoIndex {
 		}
 		ti.words[w] |= langBits(&e)
 	}
+	for w := range ti.words {
+		bloomAdd(ti.anagrams[:], letterSum(w))
+	}
+	for w := range ti.pairs {
+		bloomAdd(ti.anagrams[:], letterSum(w))
+	}
 	return ti
 }
 
@@ -105,16 +144,18 @@ func (ti *typoIndex) fix(w string, fam uint16, buf []byte, group bool) string {
 		return found && (fam == 0 || bits&fam != 0)
 	}
 	// Two neighbouring letters swapped.
-	buf = append(buf[:0], w...)
-	for i := 0; i+1 < len(buf); i++ {
-		if buf[i] == buf[i+1] {
-			continue
+	if ti.mayAnagram(letterSum(w)) {
+		buf = append(buf[:0], w...)
+		for i := 0; i+1 < len(buf); i++ {
+			if buf[i] == buf[i+1] {
+				continue
+			}
+			buf[i], buf[i+1] = buf[i+1], buf[i]
+			if ok(string(buf)) {
+				return string(buf)
+			}
+			buf[i], buf[i+1] = buf[i+1], buf[i]
 		}
-		buf[i], buf[i+1] = buf[i+1], buf[i]
-		if ok(string(buf)) {
-			return string(buf)
-		}
-		buf[i], buf[i+1] = buf[i+1], buf[i]
 	}
 	if j := ti.join(w, fam); j != "" {
 		return j
@@ -142,8 +183,10 @@ func (ti *typoIndex) join(w string, fam uint16) string {
 		bits, found := ti.words[t]
 		return found && (fam == 0 || bits&fam != 0)
 	}
-	if p, found := ti.pairs[w]; found && (fam == 0 || ti.pbits[p]&fam != 0) {
-		return p
+	if ti.mayAnagram(letterSum(w)) { // w is one of its own rearrangements
+		if p, found := ti.pairs[w]; found && (fam == 0 || ti.pbits[p]&fam != 0) {
+			return p
+		}
 	}
 	for i := 2; i+2 <= len(w); i++ {
 		a, b := w[:i], w[i:]
