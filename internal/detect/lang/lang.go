@@ -29,6 +29,7 @@
 package lang
 
 import (
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode"
@@ -244,8 +245,16 @@ func dropAddresses(text string) string {
 		}
 		b.WriteString(f)
 	}
-	for i, r := range text {
-		if isFieldSpace(r) {
+	for i := 0; i < len(text); {
+		// By byte, decoding only what is not ASCII.
+		c, w := text[i], 1
+		space := c <= ' ' && asciiSpace&(1<<c) != 0 // isFieldSpace for ASCII, inline
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, w = utf8.DecodeRuneInString(text[i:])
+			space = isFieldSpace(r)
+		}
+		if space {
 			if start >= 0 {
 				keep(text[start:i])
 				start = -1
@@ -253,12 +262,16 @@ func dropAddresses(text string) string {
 		} else if start < 0 {
 			start = i
 		}
+		i += w
 	}
 	if start >= 0 {
 		keep(text[start:])
 	}
 	return b.String()
 }
+
+// asciiSpace has a bit set for each ASCII byte isFieldSpace accepts.
+const asciiSpace = 1<<' ' | 1<<'\t' | 1<<'\n' | 1<<'\v' | 1<<'\f' | 1<<'\r'
 
 // isFieldSpace is the separator of strings.Fields: unicode.IsSpace, with
 // the ASCII cases first.
@@ -310,20 +323,43 @@ const minLetters = 4
 // reports whether the text has any letter at all.
 func (s *scores) read(text string) bool {
 	var buf [maxTokenBytes + utf8.UTFMax]byte
-	n, tooLong := 0, false
-	flush := func() {
-		if n > 0 && !tooLong {
-			s.add(buf[:n])
+	n, tooLong, letters := 0, false, 0
+	for i := 0; i < len(text); {
+		// A run of ASCII letters, the common case, in a loop without
+		// calls: this runs for nearly every byte of every comment.
+		for i < len(text) {
+			low := asciiLower[text[i]]
+			if low == 0 {
+				break
+			}
+			i++
+			letters++
+			if tooLong {
+				continue
+			}
+			if n+utf8.UTFMax > maxTokenBytes {
+				tooLong = true
+				continue
+			}
+			buf[n] = low
+			n++
 		}
-		n, tooLong = 0, false
-	}
-	for _, r := range text {
-		ascii := r < utf8.RuneSelf
-		if ascii && !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') || !ascii && !unicode.IsLetter(r) {
-			flush()
+		if i == len(text) {
+			break
+		}
+		r, w := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(text[i:])
+		}
+		i += w
+		if r < utf8.RuneSelf || !unicode.IsLetter(r) {
+			if n > 0 && !tooLong {
+				s.add(buf[:n])
+			}
+			n, tooLong = 0, false
 			continue
 		}
-		s.letters++
+		letters++
 		if tooLong {
 			continue
 		}
@@ -331,16 +367,23 @@ func (s *scores) read(text string) bool {
 			tooLong = true
 			continue
 		}
-		if ascii { // the common case, without the table lookups
-			buf[n] = byte(r) | 0x20
-			n++
-			continue
-		}
 		n += utf8.EncodeRune(buf[n:], unicode.ToLower(r))
 	}
-	flush()
+	if n > 0 && !tooLong {
+		s.add(buf[:n])
+	}
+	s.letters += letters
 	return s.letters > 0
 }
+
+// asciiLower maps the ASCII letters to their lower case and every other
+// byte to 0.
+var asciiLower = func() (t [256]byte) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = byte(c), byte(c)
+	}
+	return t
+}()
 
 func (s *scores) add(tok []byte) {
 	if !lexFilter.maybe(tok) {
@@ -352,10 +395,8 @@ func (s *scores) add(tok []byte) {
 	}
 	s.hits++
 	w := 1 / float64(e.groups.count())
-	for g := range numGroups {
-		if e.groups&(1<<g) != 0 {
-			s.g[g] += w
-		}
+	for m := e.groups; m != 0; m &= m - 1 { // each group of the word
+		s.g[bits.TrailingZeros8(uint8(m))] += w
 	}
 	if e.nb {
 		s.nbMarks++

@@ -328,3 +328,13 @@ func BenchmarkIdentify(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkScoresRead is the lexicon stage's tokenizer alone, which reads
+// every comment the engine sees.
+func BenchmarkScoresRead(b *testing.B) {
+	for b.Loop() {
+		var sc scores
+		sc.read(comment100)
+		sc.read(comment100nb)
+	}
+}

@@ -58,9 +58,9 @@ import (
 type Normalized struct {
 	orig   string
 	text   string
-	lo, hi []int32 // for each byte of text, the original byte range it came from
-	joined []int32 // [start, end) pairs in text of words joined from spaced letters
-	inner  []int32 // positions in text of one hyphen, dot... between two letters (Inner)
+	src    []origin // for each byte of text, the original byte range it came from
+	joined []int32  // [start, end) pairs in text of words joined from spaced letters
+	inner  []int32  // positions in text of one hyphen, dot... between two letters (Inner)
 	double *Normalized
 }
 
@@ -103,10 +103,10 @@ func (n *Normalized) Span(start, end int) detect.Span {
 		if start == l {
 			return detect.Span{len(n.orig), len(n.orig)}
 		}
-		p := int(n.lo[start])
+		p := int(n.src[start].lo)
 		return detect.Span{p, p}
 	}
-	return detect.Span{int(n.lo[start]), int(n.hi[end-1])}
+	return detect.Span{int(n.src[start].lo), int(n.src[end-1].hi)}
 }
 
 // Joined reports whether byte position i of the normalised text lies
@@ -166,6 +166,11 @@ const (
 // unit is one rune of output with the original range it came from. A rune
 // of the original that folds to several ("ß" → "ss") gives several units
 // with the same range.
+// origin is the original byte range [lo, hi) one byte of the normalised
+// text came from. One slice of pairs rather than two slices: emitting a
+// byte appends once, not twice.
+type origin struct{ lo, hi int32 }
+
 type unit struct {
 	lo, hi int32
 	r      rune   // folded rune
@@ -192,6 +197,10 @@ var pool = sync.Pool{New: func() any { return new(scratch) }}
 
 // asciiClass and asciiAlt classify the ASCII range once.
 var asciiClass [128]uint16
+
+// asciiUnit is the unit of each ASCII byte, but for its range: units
+// builds one per byte of every comment.
+var asciiUnit [128]unit
 var asciiAlt = [128]rune{
 	'0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g',
 	'$': 's', '@': 'a', '!': 'i', '|': 'l',
@@ -215,6 +224,21 @@ func init() {
 			k = cSym
 		}
 		asciiClass[c] = k
+	}
+	for c := range asciiUnit {
+		r := rune(c)
+		up := 'A' <= r && r <= 'Z'
+		if up {
+			r += 'a' - 'A'
+		}
+		u := unit{r: r, cls: asciiClass[c], alt: asciiAlt[c]}
+		if up {
+			u.cls |= cUpper
+		}
+		if u.cls&cSpace != 0 || u.cls&cBlank != 0 {
+			u.r = ' '
+		}
+		asciiUnit[c] = u
 	}
 }
 
@@ -255,7 +279,7 @@ func (b *Buffer) Text(s string) *Normalized {
 
 // reset empties n for a new text, keeping the storage of its slices.
 func (n *Normalized) reset(orig string) {
-	*n = Normalized{orig: orig, lo: n.lo[:0], hi: n.hi[:0], joined: n.joined[:0], inner: n.inner[:0]}
+	*n = Normalized{orig: orig, src: n.src[:0], joined: n.joined[:0], inner: n.inner[:0]}
 }
 
 // units decodes s into folded units.
@@ -263,18 +287,8 @@ func units(s string, us []unit) []unit {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			r := rune(c)
-			up := 'A' <= r && r <= 'Z'
-			if up {
-				r += 'a' - 'A'
-			}
-			u := unit{lo: int32(i), hi: int32(i + 1), r: r, cls: asciiClass[c], alt: asciiAlt[c]}
-			if up {
-				u.cls |= cUpper
-			}
-			if u.cls&cSpace != 0 || u.cls&cBlank != 0 {
-				u.r = ' '
-			}
+			u := asciiUnit[c]
+			u.lo, u.hi = int32(i), int32(i+1)
 			us = append(us, u)
 			i++
 			continue
@@ -416,6 +430,10 @@ func tokens(us []unit, toks []tok, o opts) []tok {
 	// only between word characters, or $ and € before a letter ("$hit"),
 	// so that "idiot!" and "@name" keep their punctuation.
 	isW := func(k int) bool { return k >= 0 && k < len(us) && us[k].cls&(cLetter|cDigit) != 0 }
+	// Words are gathered in the same pass: whether a unit is a word unit
+	// depends only on the units before it, already marked, and the raw
+	// classes of those after it.
+	start := -1 // the first unit of the word being read, or -1
 	for k := range us {
 		c := us[k].cls
 		switch {
@@ -437,18 +455,17 @@ func tokens(us []unit, toks []tok, o opts) []tok {
 				us[k].cls |= cWord
 			}
 		}
+		if us[k].cls&cWord != 0 {
+			if start < 0 {
+				start = k
+			}
+		} else if start >= 0 {
+			toks = append(toks, tok{a: start, b: k})
+			start = -1
+		}
 	}
-	for k := 0; k < len(us); {
-		if us[k].cls&cWord == 0 {
-			k++
-			continue
-		}
-		j := k
-		for j < len(us) && us[j].cls&cWord != 0 {
-			j++
-		}
-		toks = append(toks, tok{a: k, b: j})
-		k = j
+	if start >= 0 {
+		toks = append(toks, tok{a: start, b: len(us)})
 	}
 	if !o.join {
 		return toks
@@ -596,13 +613,11 @@ func sepGap(us []unit, a, b int) bool {
 // emit writes the normalised text into n; collapse is what runs of three or
 // more equal letters become (1 or 2). It reports whether there was such a run.
 func emit(n *Normalized, us []unit, toks []tok, o opts, collapse int, sc *scratch) bool {
-	c := len(n.orig) + 8
-	los, his := n.lo[:0], n.hi[:0]
-	if cap(los) < c || cap(his) < c {
-		both := make([]int32, 0, 2*c) // one allocation for both offset maps
-		los, his = both[:0:c], both[c:c:2*c]
+	src := n.src[:0]
+	if c := len(n.orig) + 8; cap(src) < c {
+		src = make([]origin, 0, c)
 	}
-	wr := &writer{out: sc.out[:0], los: los, his: his}
+	wr := &writer{out: sc.out[:0], src: src}
 	stretched := false
 	t := 0
 	for k := 0; k < len(us); {
@@ -617,7 +632,7 @@ func emit(n *Normalized, us []unit, toks []tok, o opts, collapse int, sc *scratc
 			k = tk.b
 			continue
 		}
-		u := us[k]
+		u := &us[k]
 		k++
 		if u.cls&cGone != 0 {
 			continue
@@ -630,18 +645,22 @@ func emit(n *Normalized, us []unit, toks []tok, o opts, collapse int, sc *scratc
 		if t > 0 && toks[t-1].b == k-1 && t < len(toks) && toks[t].a == k && innerPunct(n.orig[u.lo:u.hi]) {
 			n.inner = append(n.inner, int32(len(wr.out)))
 		}
-		wr.put(u.r, u.lo, u.hi)
+		if u.r < utf8.RuneSelf {
+			wr.putByte(byte(u.r), u.lo, u.hi)
+		} else {
+			wr.put(u.r, u.lo, u.hi)
+		}
 	}
 	// Drop one trailing space: it carries no meaning.
 	if l := len(wr.out); l > 0 && wr.out[l-1] == ' ' {
 		wr.out = wr.out[:l-1]
-		wr.los, wr.his = wr.los[:l-1], wr.his[:l-1]
+		wr.src = wr.src[:l-1]
 	}
 	// A copy: the scratch bytes are reused, and strings taken from the
 	// text may outlive any Buffer.
 	n.text = string(wr.out)
 	sc.out = wr.out
-	n.lo, n.hi = wr.los, wr.his
+	n.src = wr.src
 	return stretched
 }
 
@@ -657,30 +676,36 @@ func innerPunct(s string) bool {
 
 // writer accumulates the normalised text and its offset map.
 type writer struct {
-	out      []byte
-	los, his []int32
+	out []byte
+	src []origin
 }
 
+// put writes r from the original range [lo, hi), one origin per byte.
 func (w *writer) put(r rune, lo, hi int32) {
 	if r < utf8.RuneSelf {
-		w.out = append(w.out, byte(r))
-		w.los = append(w.los, lo)
-		w.his = append(w.his, hi)
+		w.putByte(byte(r), lo, hi)
 		return
 	}
 	before := len(w.out)
 	w.out = utf8.AppendRune(w.out, r)
 	for range len(w.out) - before {
-		w.los = append(w.los, lo)
-		w.his = append(w.his, hi)
+		w.src = append(w.src, origin{lo, hi})
 	}
+}
+
+// putByte is put for ASCII, small enough to inline where a word is
+// copied: it runs for nearly every byte of every comment.
+func (w *writer) putByte(c byte, lo, hi int32) {
+	w.out = append(w.out, c)
+	w.src = append(w.src, origin{lo, hi})
 }
 
 // emitWord writes one word, choosing leetspeak and look-alike replacements
 // for the word as a whole and collapsing stretched letters.
 func emitWord(w []unit, o opts, collapse int, wr *writer) bool {
 	var letters, latin, conf, sym, other int
-	for _, u := range w {
+	for k := range w {
+		u := &w[k] // not a copy: this loop runs for every letter of a text
 		if u.cls&cGone != 0 {
 			continue
 		}
@@ -717,9 +742,19 @@ func emitWord(w []unit, o opts, collapse int, wr *writer) bool {
 		}
 	}
 	for k := 0; k < len(w); {
-		u := w[k]
+		u := &w[k]
 		if u.cls&cGone != 0 {
 			k++
+			continue
+		}
+		if next := k + 1; next == len(w) || w[next].r != u.r && w[next].cls&cGone == 0 {
+			// The common case: a rune unlike the next, written as is.
+			if u.r < utf8.RuneSelf {
+				wr.putByte(byte(u.r), u.lo, u.hi)
+			} else {
+				wr.put(u.r, u.lo, u.hi)
+			}
+			k = next
 			continue
 		}
 		// Extend over equal runes, skipping swallowed separators.
@@ -740,8 +775,12 @@ func emitWord(w []unit, o opts, collapse int, wr *writer) bool {
 			}
 		} else {
 			for m := k; m <= last; m++ {
-				if w[m].cls&cGone == 0 {
-					wr.put(w[m].r, w[m].lo, w[m].hi)
+				switch v := &w[m]; {
+				case v.cls&cGone != 0:
+				case v.r < utf8.RuneSelf:
+					wr.putByte(byte(v.r), v.lo, v.hi)
+				default:
+					wr.put(v.r, v.lo, v.hi)
 				}
 			}
 		}
@@ -763,8 +802,7 @@ func (n *Normalized) Replace(at [][2]int, with []string) *Normalized {
 		size += len(w)
 	}
 	b := make([]byte, 0, size)
-	maps := make([]int32, 0, 2*size) // one allocation for both offset maps
-	lo, hi := maps[:0:size], maps[size:size:2*size]
+	src := make([]origin, 0, size)
 	p := 0
 	for i, r := range at {
 		s, t := r[0], r[1]
@@ -772,25 +810,22 @@ func (n *Normalized) Replace(at [][2]int, with []string) *Normalized {
 			continue
 		}
 		b = append(b, n.text[p:s]...)
-		lo = append(lo, n.lo[p:s]...)
-		hi = append(hi, n.hi[p:s]...)
-		var l0, h0 int32
+		src = append(src, n.src[p:s]...)
+		var o origin
 		if t > s {
-			l0, h0 = n.lo[s], n.hi[t-1]
-		} else if s < len(n.lo) {
-			l0, h0 = n.lo[s], n.lo[s]
+			o = origin{n.src[s].lo, n.src[t-1].hi}
+		} else if s < len(n.src) {
+			o = origin{n.src[s].lo, n.src[s].lo}
 		}
 		b = append(b, with[i]...)
 		for range len(with[i]) {
-			lo = append(lo, l0)
-			hi = append(hi, h0)
+			src = append(src, o)
 		}
 		p = t
 	}
 	b = append(b, n.text[p:]...)
-	lo = append(lo, n.lo[p:]...)
-	hi = append(hi, n.hi[p:]...)
-	v.text, v.lo, v.hi = string(b), lo, hi
+	src = append(src, n.src[p:]...)
+	v.text, v.src = string(b), src
 	// Joined words keep their place, moved by the replacements before them.
 	for k := 0; k+1 < len(n.joined); k += 2 {
 		a, z := int(n.joined[k]), int(n.joined[k+1])

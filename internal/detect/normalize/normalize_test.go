@@ -209,19 +209,19 @@ func checkInvariants(t *testing.T, s string, n *Normalized) {
 	if !utf8.ValidString(n.String()) {
 		t.Fatalf("normalised text is not valid UTF-8: %q", n.String())
 	}
-	if len(n.lo) != len(n.text) || len(n.hi) != len(n.text) {
-		t.Fatalf("offset map length %d/%d, text %d", len(n.lo), len(n.hi), len(n.text))
+	if len(n.src) != len(n.text) {
+		t.Fatalf("offset map length %d, text %d", len(n.src), len(n.text))
 	}
 	for i := range n.text {
-		lo, hi := int(n.lo[i]), int(n.hi[i])
+		lo, hi := int(n.src[i].lo), int(n.src[i].hi)
 		if lo < 0 || hi > len(s) || lo >= hi {
 			t.Fatalf("byte %d maps to [%d,%d) outside %d", i, lo, hi, len(s))
 		}
 		if !starts[lo] || !starts[hi] {
 			t.Fatalf("byte %d maps to [%d,%d), not rune boundaries of %q", i, lo, hi, s)
 		}
-		if i > 0 && (lo < int(n.lo[i-1]) || hi < int(n.hi[i-1])) {
-			t.Fatalf("map not monotone at %d: [%d,%d) after [%d,%d)", i, lo, hi, n.lo[i-1], n.hi[i-1])
+		if i > 0 && (lo < int(n.src[i-1].lo) || hi < int(n.src[i-1].hi)) {
+			t.Fatalf("map not monotone at %d: [%d,%d) after [%d,%d)", i, lo, hi, n.src[i-1].lo, n.src[i-1].hi)
 		}
 	}
 	for a := 0; a <= len(n.text); a++ {

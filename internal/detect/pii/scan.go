@@ -52,18 +52,21 @@ func (s *scan) init(in detect.Input) {
 	s.lang = in.Lang
 	s.li = langIndex(in.Lang)
 	s.parse = maxPhoneParses
-	nd, at := 0, false
+	nd := 0
 	t := s.text
 	for i := 0; i < len(t); i++ {
-		c := t[i]
-		if c-'0' < 10 {
-			nd++
-		} else if c == '@' {
-			at = true
-		}
+		nd += int(digitCount[t[i]]) // without a branch to mispredict
 	}
-	s.ndig, s.hasAt = nd, at
+	s.ndig, s.hasAt = nd, strings.IndexByte(t, '@') >= 0
 }
+
+// digitCount is 1 for the ASCII digits, 0 for every other byte.
+var digitCount = func() (t [256]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = 1
+	}
+	return t
+}()
 
 // fold builds the ASCII-folded copy of the text: same length, same
 // offsets, so spans found in it hold for the original.

@@ -36,16 +36,16 @@ func TestMatchMatchesReference(t *testing.T) {
 			continue
 		}
 		text := "so "
-		for _, pt := range p.toks {
+		for _, pt := range cues.pattern(&p) {
 			switch {
 			case pt.number:
 				text += "50 000 "
 			case pt.mention:
 				text += "@bob "
 			case pt.prefix:
-				text += pt.s + "ing "
+				text += cues.text(pt) + "ing "
 			default:
-				text += pt.s + " "
+				text += cues.text(pt) + " "
 			}
 		}
 		texts = append(texts, text+"now", text+"make your money send your dm earn now "+text)

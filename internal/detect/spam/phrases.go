@@ -455,16 +455,19 @@ var cueSets = []cueSet{
 	}},
 }
 
-// ptok is one word of a compiled pattern.
+// ptok is one word of a compiled pattern. It holds no pointer, nor does
+// phrase: the tables hold some 200,000 words, which as strings and slices
+// of their own were that many small objects for every GC cycle to mark.
 type ptok struct {
-	s       string
-	prefix  bool // s is a prefix (pattern word ended in *)
-	number  bool // matches any word starting with a digit (#)
-	mention bool // matches a @mention (@)
+	word    uint32 // the literal or prefix: an index in phraseTable.words
+	prefix  bool   // the word is a prefix (pattern word ended in *)
+	number  bool   // matches any word starting with a digit (#)
+	mention bool   // matches a @mention (@)
 }
 
 type phrase struct {
-	toks []ptok
+	tok  uint32 // its first word in phraseTable.toks
+	n    uint32 // its number of words
 	kind kind
 	w    float64
 }
@@ -473,6 +476,8 @@ type phrase struct {
 type phraseTable struct {
 	byFirst map[string][]int32
 	phrases []phrase
+	toks    []ptok   // the words of every phrase, each phrase's in a run
+	words   []string // the distinct literals and prefixes of toks
 	// first answers "no phrase starts with this word" for most words
 	// without the map lookup: a bit per hash of the word's length and
 	// first, second and last bytes, set for every key of byFirst.
@@ -511,6 +516,12 @@ func (t *phraseTable) mayStart(w []byte) bool {
 	return t.first[k/64]&(1<<(k%64)) != 0
 }
 
+// pattern returns the words of phrase p.
+func (t *phraseTable) pattern(p *phrase) []ptok { return t.toks[p.tok : p.tok+p.n] }
+
+// text returns the literal or prefix of pt ("" for a number or mention).
+func (t *phraseTable) text(pt ptok) string { return t.words[pt.word] }
+
 var cues = mustCompile(cueSets)
 
 func mustCompile(sets []cueSet) *phraseTable {
@@ -524,9 +535,20 @@ func mustCompile(sets []cueSet) *phraseTable {
 }
 
 func compile(sets []cueSet) (*phraseTable, []error) {
-	t := &phraseTable{byFirst: map[string][]int32{}}
+	t := &phraseTable{byFirst: map[string][]int32{}, words: []string{""}}
 	var errs []error
 	seen := map[string]bool{}
+	wordIDs := map[string]uint32{"": 0}
+	intern := func(w string) uint32 {
+		id, ok := wordIDs[w]
+		if !ok {
+			id = uint32(len(t.words))
+			wordIDs[w] = id
+			t.words = append(t.words, w)
+		}
+		return id
+	}
+	var toks []ptok
 	for _, set := range sets {
 		for _, pat := range set.pats {
 			exp, err := expand(pat)
@@ -544,17 +566,17 @@ func compile(sets []cueSet) (*phraseTable, []error) {
 					continue
 				}
 				seen[key] = true
-				p := phrase{kind: set.kind, w: set.w}
+				toks = toks[:0]
 				for _, w := range words {
 					switch {
 					case w == "#":
-						p.toks = append(p.toks, ptok{number: true})
+						toks = append(toks, ptok{number: true})
 					case w == "@":
-						p.toks = append(p.toks, ptok{mention: true})
+						toks = append(toks, ptok{mention: true})
 					case w == "+":
-						p.toks = append(p.toks, ptok{number: true})
+						toks = append(toks, ptok{number: true})
 					case strings.HasSuffix(w, "*") && len(w) > 1:
-						p.toks = append(p.toks, ptok{s: foldString(w[:len(w)-1]), prefix: true})
+						toks = append(toks, ptok{word: intern(foldString(w[:len(w)-1])), prefix: true})
 					default:
 						f := foldString(w)
 						if f == "" {
@@ -564,19 +586,21 @@ func compile(sets []cueSet) (*phraseTable, []error) {
 						if f != w {
 							errs = append(errs, fmt.Errorf("pattern %q: word %q is not folded (want %q)", pat, w, f))
 						}
-						p.toks = append(p.toks, ptok{s: f})
+						toks = append(toks, ptok{word: intern(f)})
 					}
 				}
-				if len(p.toks) == 0 {
+				if len(toks) == 0 {
 					continue
 				}
-				first := p.toks[0]
+				first := toks[0]
 				if first.prefix || first.number || first.mention {
 					errs = append(errs, fmt.Errorf("pattern %q: the first word must be literal", pat))
 					continue
 				}
-				t.byFirst[first.s] = append(t.byFirst[first.s], int32(len(t.phrases)))
-				t.phrases = append(t.phrases, p)
+				fw := t.text(first)
+				t.byFirst[fw] = append(t.byFirst[fw], int32(len(t.phrases)))
+				t.phrases = append(t.phrases, phrase{tok: uint32(len(t.toks)), n: uint32(len(toks)), kind: set.kind, w: set.w})
+				t.toks = append(t.toks, toks...)
 			}
 		}
 	}
@@ -591,12 +615,13 @@ func compile(sets []cueSet) (*phraseTable, []error) {
 		}
 		sx := &secondIndex{bySecond: map[string][]int32{}}
 		for _, pi := range idx {
-			p := &t.phrases[pi]
-			if len(p.toks) < 2 || p.toks[1].prefix || p.toks[1].number || p.toks[1].mention {
+			pt := t.pattern(&t.phrases[pi])
+			if len(pt) < 2 || pt[1].prefix || pt[1].number || pt[1].mention {
 				sx.other = append(sx.other, pi)
 				continue
 			}
-			sx.bySecond[p.toks[1].s] = append(sx.bySecond[p.toks[1].s], pi)
+			second := t.text(pt[1])
+			sx.bySecond[second] = append(sx.bySecond[second], pi)
 		}
 		t.split[w] = sx
 	}
@@ -684,15 +709,16 @@ func (t *phraseTable) match(buf []byte, toks []token, hits []hit) []hit {
 // try appends a hit when phrase pi matches at toks[i].
 func (t *phraseTable) try(buf []byte, toks []token, i int, pi int32, hits []hit) []hit {
 	p := &t.phrases[pi]
-	if i+len(p.toks) > len(toks) {
+	pat := t.pattern(p)
+	if i+len(pat) > len(toks) {
 		return hits
 	}
 	j := i + 1
-	for k := 1; k < len(p.toks); k++ {
-		if j >= len(toks) || !p.toks[k].matches(buf, &toks[j]) {
+	for k := 1; k < len(pat); k++ {
+		if j >= len(toks) || !t.matches(pat[k], buf, &toks[j]) {
 			return hits
 		}
-		if p.toks[k].number {
+		if pat[k].number {
 			j = thousands(buf, toks, j)
 		}
 		j++
@@ -714,15 +740,18 @@ func thousands(buf []byte, toks []token, j int) int {
 	return j
 }
 
-func (p *ptok) matches(buf []byte, tk *token) bool {
+// matches reports whether the pattern word p matches the token tk.
+func (t *phraseTable) matches(p ptok, buf []byte, tk *token) bool {
 	w := buf[tk.fs:tk.fe]
 	switch {
 	case p.number:
 		return len(w) > 0 && w[0] >= '0' && w[0] <= '9'
 	case p.mention:
 		return tk.mention
-	case p.prefix:
-		return len(w) >= len(p.s) && string(w[:len(p.s)]) == p.s
 	}
-	return string(w) == p.s
+	s := t.words[p.word]
+	if p.prefix {
+		return len(w) >= len(s) && string(w[:len(s)]) == s
+	}
+	return string(w) == s
 }

@@ -61,6 +61,23 @@ func tokenize(s string, buf []byte, toks []token, skip []byteRange) ([]byte, []t
 				open = true
 				cur = token{start: i, fs: n, mention: afterAt}
 			}
+			if s[i] < utf8.RuneSelf {
+				// The rest of an ASCII word in one go, up to the next
+				// link at most: each of its bytes would take the whole
+				// loop above only to be appended.
+				end := len(s)
+				if si < len(skip) {
+					end = skip[si].start // > i: a link starting at i was skipped
+				}
+				for i+1 < end {
+					c := s[i+1]
+					if c >= utf8.RuneSelf || asciiFold[c].cl != clWord {
+						break
+					}
+					buf = append(buf, asciiFold[c].b)
+					i++
+				}
+			}
 		case clJoin:
 			// invisible: neither starts nor ends a word
 		default:
