@@ -73,7 +73,16 @@ func (j *judge) threatGrammar(res *results) {
 			continue
 		}
 		a := j.tgAgent(h, he.kind == kFate)
-		direct := false
+		direct, trailing := false, false
+		if he.kind == kFate && (a < 0 || he.flags&fTarget != 0 && lx.entries[j.hits[a].e].flags&fVeiled != 0) {
+			// "if I see her in town, she's getting stabbed", "you'll be
+			// in hospital when I'm done with you": a first-person
+			// condition or encounter (agent flag p) makes the fate
+			// around it the writer's doing, even after "you'll".
+			if c, tr := j.tgCondAgent(h); c >= 0 {
+				a, trailing = c, tr
+			}
+		}
 		if a < 0 {
 			// An imperative or a first-person present (flag c: "cassez-lui
 			// la gueule", "ich stech dich ab") is its own agent, only
@@ -88,13 +97,29 @@ func (j *judge) threatGrammar(res *results) {
 			// befalls by illness is a threat only as the writer's doing.
 			continue
 		}
-		t := j.tgTarget(&j.hits[a], h, he.kind == kHarm && he.flags&fTarget != 0, direct)
+		var t int
+		if trailing {
+			// The condition follows the fate: the target may stand
+			// before the fate ("you'll be lucky …") or in the condition
+			// itself ("… when I'm done with you").
+			lo, hh := j.hits[a], *h
+			lo.s, hh.t, hh.w1 = 0, max(h.t, lo.t), max(h.w1, lo.w1)
+			t = j.tgTarget(&lo, &hh, false, false)
+		} else {
+			t = j.tgTarget(&j.hits[a], h, he.kind == kHarm && he.flags&fTarget != 0, direct)
+		}
 		if t < 0 {
 			continue
 		}
 		ah, th := &j.hits[a], &j.hits[t]
 		whole := hit{e: h.e, s: ah.s, t: max(h.t, th.t), w0: ah.w0, w1: max(h.w1, th.w1), sent: h.sent}
-		if j.tgNegated(ah, h) || j.quoted(&whole) {
+		if trailing {
+			whole.s, whole.w0 = min(h.s, th.s), min(h.w0, th.w0)
+			whole.t, whole.w1 = max(whole.t, ah.t), max(whole.w1, ah.w1)
+			if j.tgNegatedTrailing(h, ah) || j.quoted(&whole) {
+				continue
+			}
+		} else if j.tgNegated(ah, h) || j.quoted(&whole) {
 			continue
 		}
 		if direct && j.tgDirectBlocked(h, th) {
@@ -147,6 +172,9 @@ func (j *judge) tgAgent(h *hit, fate bool) int {
 		}
 		if !fate && j.d.lx.entries[c.e].flags&fVeiled != 0 {
 			continue
+		}
+		if j.d.lx.entries[c.e].flags&fPoss != 0 {
+			continue // a condition (flag p): tgCondAgent
 		}
 		if h.w0-c.w1-1 > gap || strings.ContainsAny(j.text[min(c.t, h.s):h.s], ",;:()\"") {
 			continue
@@ -358,6 +386,80 @@ func (j *judge) tgDirectBlocked(h, th *hit) bool {
 		case '.', '!', ';', '\n':
 			return false
 		}
+	}
+	return false
+}
+
+// tgCondGap is how many more words than an agent a first-person condition
+// may stand before its fate: "if I see that nurse in town she's getting
+// stabbed" names the place and the person between.
+const tgCondGap = 4
+
+// tgCondAgent finds a first-person condition or encounter (agent flag p:
+// "if I see", "si je la croise", "wenn ich mit dir fertig bin", "när jag
+// är klar med dig") for fate h in its sentence: before it, within a
+// wider gap and across at most one comma ("if I see her, she's dead"),
+// not overlapping it ("wenn ich sie im krankenhaus sehe" visits); else
+// after it, within the fate gap and no punctuation between ("you'll be
+// lucky to walk when I'm done with you"), which trailing reports. -1 when
+// there is none. It allocates nothing.
+func (j *judge) tgCondAgent(h *hit) (int, bool) {
+	gap := int32(tgFateGap)
+	if l := j.d.lx.langOf(&j.d.lx.entries[h.e]); l == "de" || l == "nl" {
+		gap += 2
+	}
+	best, after := -1, -1
+	for i := range j.hits {
+		c := &j.hits[i]
+		if !j.isCue(c, kAgent) || c.sent != h.sent || j.d.lx.entries[c.e].flags&fPoss == 0 {
+			continue
+		}
+		switch {
+		case c.t <= h.s:
+			between := j.text[c.t:h.s]
+			g, commas := gap+tgCondGap, 1
+			if j.d.lx.entries[h.e].flags&fTarget != 0 {
+				// A fate that also befalls by illness ("in hospital")
+				// after a condition is often news: "wenn ich sie sehe,
+				// frage ich, ob sie im Krankenhaus war". Only close.
+				g, commas = gap, 0
+			}
+			if h.w0-c.w1-1 > g || strings.ContainsAny(between, ";:()\"") || strings.Count(between, ",") > commas {
+				continue
+			}
+			if best < 0 || c.t > j.hits[best].t {
+				best = i
+			}
+		case c.s >= h.t:
+			if c.w0-h.w1-1 > gap || strings.ContainsAny(j.text[h.t:c.s], ",;:()\"") {
+				continue
+			}
+			if after < 0 || c.s < j.hits[after].s {
+				after = i
+			}
+		}
+	}
+	if best >= 0 {
+		return best, false
+	}
+	return after, after >= 0
+}
+
+// tgNegatedTrailing reports whether a negation stands between fate h and
+// the condition a after it, or up to two words before the fate, outside
+// the fate itself ("you won't walk again" is the fate) and outside a
+// condition: "you'll be fine when I'm done with you" never comes here,
+// "nobody will be in hospital when I'm done" does not threaten.
+func (j *judge) tgNegatedTrailing(h, a *hit) bool {
+	for i := range j.hits {
+		c := &j.hits[i]
+		if !j.isCue(c, kNeg) || c.sent != h.sent || c.w1 < h.w0-2 || c.s >= a.s {
+			continue
+		}
+		if c.s >= h.s && c.t <= h.t || j.inCondition(c) {
+			continue
+		}
+		return true
 	}
 	return false
 }
