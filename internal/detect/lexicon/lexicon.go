@@ -741,6 +741,8 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 	hits = appendTitled(hits, n, st.words, st.ends, sentOf)
 	st.hits = hits
 	j := judge{d: d, n: n, text: text, hits: hits, sents: st.sents}
+	// An errand or an appointment's hour lifts a presence threat (presence.go).
+	j.presence(st.words, st.ends)
 	for i := range hits {
 		h := &hits[i]
 		if h.gone || h.name != "" {

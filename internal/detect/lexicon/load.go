@@ -58,6 +58,7 @@ const (
 	kVictim // someone's own, to be harmed: "your kids", "your car", "ta famille"
 	kAnimal // an animal or pest: a pronoun after it is not a person ("the rats, I'll kill them")
 	kIdiom  // a harm word that harms no one ("kill time", "afraid i ll"): hides what it holds, like ok
+	kErrand // an errand or shared plan ("to pick up", "pour récupérer", "så kjører vi"): lifts a presence threat (presence.go)
 	kPart   // one part of a pattern with gaps (internal)
 )
 
@@ -68,6 +69,7 @@ var kindNames = map[string]kind{
 	"profanity": kProfanity, "you": kYou, "person": kPerson, "object": kObject,
 	"self": kSelf, "group": kGroup, "neg": kNeg, "counter": kCounter, "lang": kLang, "ok": kOK, "cond": kCond,
 	"agent": kAgent, "harm": kHarm, "fate": kFate, "victim": kVictim, "animal": kAnimal, "idiom": kIdiom,
+	"errand": kErrand,
 }
 
 var kindList = func() []string {
@@ -106,9 +108,10 @@ const (
 	fEnd                          // e: only where a clause ends (no word follows before punctuation)
 	fMild                         // m: mild whatever it is aimed at (condescension: "learn to read"), reviewed, never removed on its own
 	fCall                         // c: on the threat grammar's classes, an incitement form: an imperative or first-person present harm, an opener, a pointed-at target
+	fPresence                     // w: a presence threat (lying in wait at someone's home or car): an errand or a clock time in its sentence lifts it (presence.go)
 )
 
-var flagLetters = map[byte]uint16{'x': fAny, 'r': fReclaimed, 't': fTarget, 'g': fGroup, 'p': fPoss, 's': fStart, 'o': fOverride, 'v': fVeiled, 'i': fInflect, 'd': fDirect, 'e': fEnd, 'm': fMild, 'c': fCall}
+var flagLetters = map[byte]uint16{'x': fAny, 'r': fReclaimed, 't': fTarget, 'g': fGroup, 'p': fPoss, 's': fStart, 'o': fOverride, 'v': fVeiled, 'i': fInflect, 'd': fDirect, 'e': fEnd, 'm': fMild, 'c': fCall, 'w': fPresence}
 
 // entry is one spelled-out form of a lexicon line (or one part of a form
 // with gaps). There are hundreds of thousands of them, and every match
