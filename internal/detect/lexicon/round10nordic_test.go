@@ -33,7 +33,7 @@ func r10nordicRun(t *testing.T, cases []r10nordicCase) {
 			m := scores(t, tcase{lang: c.lang, text: c.text, staff: r9nordicStaff})
 			got, why := r10nordicRemoves(m)
 			if c.remove && !got {
-				t.Errorf("want removal-level threat or hate, got %+v", m)
+				t.Errorf("want a removal-level signal, got %+v", m)
 			}
 			if !c.remove && got {
 				t.Errorf("want nothing removal-level, got %s", why)

@@ -9,32 +9,11 @@ import "testing"
 // warnings about ice, a worry about one's own pet, counter-speech that names
 // the word, a clown paid for a party.
 
-type r13Case struct {
-	lang, text string
-	remove     bool
-}
-
-func r13Run(t *testing.T, cases []r13Case) {
-	t.Helper()
-	for _, c := range cases {
-		t.Run(c.lang+"/"+c.text, func(t *testing.T) {
-			m := scores(t, tcase{lang: c.lang, text: c.text, staff: r9nordicStaff})
-			got, why := r10nordicRemoves(m)
-			if c.remove && !got {
-				t.Errorf("want removal-level signal, got %+v", m)
-			}
-			if !c.remove && got {
-				t.Errorf("want nothing removal-level, got %s", why)
-			}
-		})
-	}
-}
-
 // TestR13DanishThreats: whereabouts with a filler, the way home watched, a
 // polite threat about someone's own, coming to burn, "man burde skyde dig",
 // a beating promised with a second piece, "jeg finder dig, og så skal du få".
 func TestR13DanishThreats(t *testing.T) {
-	r13Run(t, []r13Case{
+	r10nordicRun(t, []r10nordicCase{
 		{"da", "vi ved godt hvor du bor og hvornår du får fri", true},
 		{"da", "jeg ved sgu hvor i bor", true},
 		{"da", "pas godt på når du går ud til bilen i aften", true},
@@ -65,7 +44,7 @@ func TestR13DanishThreats(t *testing.T) {
 // ("sikke et røvhul"; a mild name, "sikke en klovn du er", is only
 // reviewed), "luk røven"; and livestock, pests, counter-speech.
 func TestR13DanishAbuse(t *testing.T) {
-	r13Run(t, []r13Case{
+	r10nordicRun(t, []r10nordicCase{
 		{"da", "muslimer er noget pak der skal smides ud", true},
 		{"da", "del det her: sara er en tyv der stjæler fra de gamle", true},
 		{"da", "alle skal vide at dyrlægen er en dyrplager", true},
@@ -94,7 +73,7 @@ func TestR13DanishAbuse(t *testing.T) {
 // heile yrket", "for ei kjerring"), and the look-alikes: "dei loppene" is
 // an article and pests, a sow, a clown paid for, counter-speech.
 func TestR13Nynorsk(t *testing.T) {
-	r13Run(t, []r13Case{
+	r10nordicRun(t, []r10nordicCase{
 		{"nn", "vis meg puppane dine", true},
 		{"nn", "svartingane øydelegg heile bygda", true},
 		{"nn", "kvinner høyrer heime på kjøkenet", true},
@@ -127,7 +106,7 @@ func TestR13Nynorsk(t *testing.T) {
 // vet work, idioms ("slå tiden ihjel", "skyde nytåret ind", "keder mig
 // ihjel"), a door knocked on, garlic crushed, a clinic found.
 func TestR13DanishThreatGrammar(t *testing.T) {
-	r13Run(t, []r13Case{
+	r10nordicRun(t, []r10nordicCase{
 		{"da", "jeg tæsker dig", true},
 		{"da", "jeg smadrer dit fjæs", true},
 		{"da", "hæng ham op", true},
@@ -163,7 +142,7 @@ func TestR13DanishThreatGrammar(t *testing.T) {
 // TestR13NynorskGrammar: first-person present and passive wishes in
 // Nynorsk, self-harm incitement, dehumanising a group; look-alikes.
 func TestR13NynorskGrammar(t *testing.T) {
-	r13Run(t, []r13Case{
+	r10nordicRun(t, []r10nordicCase{
 		{"nn", "eg knuser trynet ditt", true},
 		{"nn", "ho burde valdtakast", true},
 		{"nn", "du burde hengast", true},

@@ -15,30 +15,9 @@ import "testing"
 // service or a decision, self-deprecation, non-protected groups, vet
 // vocabulary, counter-speech and negation, neutral mentions.
 
-type r14iCase struct {
-	lang, text string
-	remove     bool
-}
-
-func r14iRun(t *testing.T, cases []r14iCase) {
-	t.Helper()
-	for _, c := range cases {
-		t.Run(c.lang+"/"+c.text, func(t *testing.T) {
-			m := scores(t, tcase{lang: c.lang, text: c.text, staff: r9nordicStaff})
-			got, why := r10nordicRemoves(m)
-			if c.remove && !got {
-				t.Errorf("want removal-level signal, got %+v", m)
-			}
-			if !c.remove && got {
-				t.Errorf("want nothing removal-level, got %s", why)
-			}
-		})
-	}
-}
-
 // TestR14iContempt: contempt by superlative or comparison, aimed at a person.
 func TestR14iContempt(t *testing.T) {
-	r14iRun(t, []r14iCase{
+	r10nordicRun(t, []r10nordicCase{
 		{"en", "you're honestly the most useless human being i have ever dealt with", true},
 		{"en", "you reek of failure, everyone can smell it", true},
 		{"en", "you've got the IQ of a houseplant", true},
@@ -96,7 +75,7 @@ func TestR14iContempt(t *testing.T) {
 // TestR14iHate: conspiracy, normative claims and vermin words about a
 // protected group, and nostalgia for race biology.
 func TestR14iHate(t *testing.T) {
-	r14iRun(t, []r14iCase{
+	r10nordicRun(t, []r10nordicCase{
 		{"en", "the jews run the banks and the drug companies, wake up", true},
 		{"en", "gays should never be allowed near children, they prey on them", true},
 		{"en", "female vets are worthless, they cry when an animal dies", true},
@@ -142,7 +121,7 @@ func TestR14iHate(t *testing.T) {
 // "inför" (before), ticks as bloodsuckers, a tick magnet, a place that
 // reeks, a pupil refused by a school.
 func TestR14iLookalikes(t *testing.T) {
-	r14iRun(t, []r14iCase{
+	r10nordicRun(t, []r10nordicCase{
 		{"en", "your mum should have kept you in bed today, you were clearly ill", false},
 		{"en", "can you throw it out with the rest of the rubbish please?", false},
 		{"en", "the puppy will be the size of a house, you'll see", false},
@@ -169,7 +148,7 @@ func TestR14iLookalikes(t *testing.T) {
 // vermin or untrustworthy; the same vermin word about pests, a group not
 // named, or a second person talking about speed stays under removal.
 func TestR14iNamedGroups(t *testing.T) {
-	r14iRun(t, []r14iCase{
+	r10nordicRun(t, []r10nordicCase{
 		{"fr", "les réfugiés c'est des cafards et la mairie les nourrit", true},
 		{"fr", "on peut pas faire confiance aux noirs avec les stupéfiants", true},
 		{"nl", "zwarten kun je niet vertrouwen met opiaten", true},
@@ -189,7 +168,7 @@ func TestR14iNamedGroups(t *testing.T) {
 // TestR14iSelf: the same comparisons said of oneself, with the reader
 // addressed in the same comment, are self-deprecation, not contempt.
 func TestR14iSelf(t *testing.T) {
-	r14iRun(t, []r14iCase{
+	r10nordicRun(t, []r10nordicCase{
 		{"en", "sorry i have the iq of a potato today, thank you for your patience", false},
 		{"en", "i'm fat as a cow after christmas, can you recommend a gym near the clinic?", false},
 		{"en", "i'm the most useless person i've ever known at mornings, sorry you had to wait", false},
