@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -95,12 +96,21 @@ func NewExtractor(cfg Config) *Extractor {
 // isWordRune reports runes that belong inside a word: letters, digits,
 // combining marks, and the symbols used for leetspeak and masking.
 func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' ||
-			r == '@' || r == '$' || r == '*' || r == '|'
+	if uint32(r) < utf8.RuneSelf {
+		return asciiWord[r]
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
+
+// asciiWord is isWordRune for ASCII, as a table: the tokenizer asks it of
+// every byte.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+			c == '@' || c == '$' || c == '*' || c == '|'
+	}
+	return t
+}()
 
 // isSymbolToken reports runes that stand as a token of their own: emoji and
 // other pictographic symbols (🖕, 🐷), which carry meaning in abuse.
@@ -129,6 +139,12 @@ func (x *Extractor) tokenize(text string) {
 	lastHandleEnd := -1
 	for i := 0; i < n && len(x.toks) < maxTokens; {
 		c := text[i]
+		// ASCII spaces and punctuation, most of what lies between words,
+		// start nothing.
+		if c < utf8.RuneSelf && !asciiWord[c] {
+			i++
+			continue
+		}
 		// Handles: '@' at the start of a word followed by a handle character.
 		if c == '@' && (i == 0 || !isWordByteBefore(text, i)) && i+1 < n && isAlnumASCII(text[i+1]) {
 			j := i + 1
@@ -284,12 +300,24 @@ func (x *Extractor) addToken(text string, s, e int) {
 		}
 	}
 	if ascii {
+		// Lower case and undoLeet's census in one pass: in ASCII a
+		// letter is a-z once lowered, and a leet symbol is never one.
+		x.runes = slices.Grow(x.runes, len(word))
+		letters, leet := false, false
 		for k := 0; k < len(word); k++ {
 			c := word[k]
 			if c >= 'A' && c <= 'Z' {
 				c += 'a' - 'A'
 			}
+			if c >= 'a' && c <= 'z' {
+				letters = true
+			} else if leetMap(rune(c)) != 0 {
+				leet = true
+			}
 			x.runes = append(x.runes, rune(c))
+		}
+		if letters && leet {
+			mapLeet(x.runes[r0:])
 		}
 	} else if latin {
 		for _, r := range word {
@@ -307,7 +335,9 @@ func (x *Extractor) addToken(text string, s, e int) {
 			x.runes = append(x.runes, unicode.ToLower(r))
 		}
 	}
-	x.runes = undoLeet(x.runes, r0)
+	if !ascii {
+		x.runes = undoLeet(x.runes, r0)
+	}
 	x.runes = collapseRepeats(x.runes, r0)
 	r1 := int32(len(x.runes))
 	if r1 == r0 {
@@ -358,12 +388,17 @@ func undoLeet(rs []rune, from int32) []rune {
 	if letters == 0 || leet == 0 {
 		return rs
 	}
+	mapLeet(w)
+	return rs
+}
+
+// mapLeet replaces the leet symbols of w by their letters.
+func mapLeet(w []rune) {
 	for i, r := range w {
 		if m := leetMap(r); m != 0 {
 			w[i] = m
 		}
 	}
-	return rs
 }
 
 func leetMap(r rune) rune {

@@ -12,8 +12,11 @@ import "unicode/utf8"
 // between two comments). The sums are exact integers: a comment scores the
 // same whether its words were remembered or not.
 
-// wordSlots is the number of words a scratch remembers (direct-mapped).
-const wordSlots = 2048
+// wordSlots is the number of words a scratch remembers (direct-mapped,
+// 64 bytes each: 512 KB). On simulator traffic (4,400 distinct words)
+// 2,048 slots held 78 % of the tokens, 8,192 hold 93 %; 16,384 (96 %,
+// 1 MB) measured little better and crowd the other detectors' caches.
+const wordSlots = 8192
 
 // wordKeyMax is the longest word, in UTF-8 bytes of its normalised runes,
 // that is remembered; longer ones are scored each time.
@@ -50,6 +53,12 @@ func (c *wordCache) slot(h uint64, rs []rune, fold bool) (*wordEntry, bool) {
 // do not fit.
 func wordKey(rs []rune) (key [wordKeyMax]byte, n int, ok bool) {
 	for _, r := range rs {
+		// ASCII, nearly every rune, is its own UTF-8 byte.
+		if uint32(r) < utf8.RuneSelf && n < wordKeyMax {
+			key[n] = byte(r)
+			n++
+			continue
+		}
 		if !utf8.ValidRune(r) || n+utf8.RuneLen(r) > wordKeyMax {
 			return key, 0, false
 		}
