@@ -11,6 +11,14 @@ import (
 	"github.com/stormwatch/stormwatch/internal/eval"
 )
 
+// The workspace the labelled sets assume (see internal/eval/testdata/sets/README.md):
+// eval's defaults, and the floors test's.
+const (
+	evalStaff   = "Dr Martin,Dr Janssens,Dr Lindqvist,Dr Hansen,Dr. Müller,Sophie Lambert,Sophie,Sanne,Sara,Ingrid,Karim,Anna"
+	evalOrg     = "Clinique vétérinaire des Tilleuls,Les Tilleuls"
+	evalDomains = "tilleuls-veto.example"
+)
+
 func runEval(ctx context.Context, env Env, args []string) error {
 	fs := newFlags(env, "eval", "eval [--policy FILE] [--withhold-lang] [--lang fr,nl] [--json] FILE.jsonl [FILE.jsonl ...]")
 	policyFile := fs.String("policy", "", "policy file (default: the built-in default policy)")
@@ -20,9 +28,9 @@ func runEval(ctx context.Context, env Env, args []string) error {
 	targets := fs.Bool("targets", true, "check the quality targets and exit 1 when one is missed")
 	mistakes := fs.Int("mistakes", 10, "how many of the worst errors of each kind to list (0: none)")
 	split := fs.String("split", "", "dev or test: one fixed half of the examples (tune on dev, report test)")
-	staff := fs.String("staff", "Dr Martin,Dr Janssens,Dr Lindqvist,Dr Hansen,Dr. Müller,Sophie Lambert,Sophie,Sanne,Sara,Ingrid,Karim,Anna", "staff names the workspace protects (comma-separated), as the labelled sets assume")
-	org := fs.String("org", "Clinique vétérinaire des Tilleuls,Les Tilleuls", "the organization's names (comma-separated)")
-	domains := fs.String("domains", "tilleuls-veto.example", "the organization's domains (comma-separated)")
+	staff := fs.String("staff", evalStaff, "staff names the workspace protects (comma-separated), as the labelled sets assume")
+	org := fs.String("org", evalOrg, "the organization's names (comma-separated)")
+	domains := fs.String("domains", evalDomains, "the organization's domains (comma-separated)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err

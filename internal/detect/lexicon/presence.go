@@ -106,7 +106,7 @@ func presenceClock(n *normalize.Normalized, words, ends []int32, w int) bool {
 		}
 		marked = true
 	case rest == "pm" || rest == "PM":
-		if hour >= 12 || hour > 10 {
+		if hour > 10 { // 11pm is night; "12pm" is read as neither
 			return false
 		}
 		hour += 12
@@ -119,7 +119,7 @@ func presenceClock(n *normalize.Normalized, words, ends []int32, w int) bool {
 		// A bare number is an hour after a clock preposition, or before
 		// a unit or the minutes of "7:30" / "7.30".
 		switch wordIn(text, words, ends, w-1) {
-		case "at", "around", "à", "a", "vers", "om", "rond", "tegen", "um", "gegen", "ab", "kl", "klockan", "klokka", "klokken", "kokken", "omkring", "ca":
+		case "at", "around", "à", "a", "vers", "om", "rond", "tegen", "um", "gegen", "ab", "kl", "klockan", "klokka", "klokken", "omkring", "ca":
 			marked = true
 		}
 		switch next(1) {
