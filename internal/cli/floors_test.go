@@ -53,6 +53,7 @@ var tuningFloors = map[string]struct{ fp, fn int }{
 	"detect/lexicon/testdata/presence.jsonl":            {2, 6},
 	"detect/lexicon/testdata/round14-insult-hate.jsonl": {0, 5},
 	"detect/lexicon/testdata/round14-threat.jsonl":      {2, 0},
+	"detect/lexicon/testdata/round15.jsonl":             {0, 2},
 	"detect/lexicon/testdata/threat-grammar.jsonl":      {6, 3},
 }
 
