@@ -235,12 +235,21 @@ func TestSlurAtRoleDampsComplaints(t *testing.T) {
 }
 
 // TestConditionOpensThreat: a negation in the condition a threat pattern
-// opens with does not negate the threat; a visit told as a habit is none.
+// opens with does not negate the threat, also with no comma when the
+// threat opens on the writer ("si tu ne viens pas je te tue") and across a
+// French "ne … pas" around a reflexive verb; a visit told as a habit is
+// none, and a negation in the main clause still negates.
 func TestConditionOpensThreat(t *testing.T) {
 	thr := detect.Threat
 	run(t, []tcase{
 		{lang: "fr", text: "Si vous ne payez pas, on vient chez vous", want: []detect.Category{thr}},
 		{lang: "fr", text: "Si tu ne réponds pas, je viens chez toi", want: []detect.Category{thr}},
+		{lang: "fr", text: "si tu ne viens pas je te tue", want: []detect.Category{thr}},
+		{lang: "fr", text: "si le chat ne se réveille pas je fous le feu à la clinique", want: []detect.Category{thr}},
+		{lang: "nl", text: "als je niet betaalt ik maak je af", want: []detect.Category{thr}},
+		{lang: "fr", text: "je ne vais pas te tuer", not: []detect.Category{thr}},
+		{lang: "fr", text: "si tu veux savoir, je ne vais pas te tuer", not: []detect.Category{thr}},
+		{lang: "en", text: "if you ask me i will not kill you", not: []detect.Category{thr}},
 		{lang: "en", text: "I will never hurt you", not: []detect.Category{thr}},
 		{lang: "fr", text: "9 ans qu'on vient chez vous avec nos animaux et toujours aussi bien reçus, merci", not: []detect.Category{thr}},
 		{lang: "fr", text: "Ça fait 3 ans que l'on vient chez vous, toujours contents", not: []detect.Category{thr}},

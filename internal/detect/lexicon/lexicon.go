@@ -1519,7 +1519,7 @@ func (j *judge) negation(h *hit) int {
 			// Inside the gap of a pattern: "I will never hurt you"; but
 			// not in a condition the pattern opens with ("si vous ne
 			// payez pas, on vient chez vous").
-			if j.d.lx.entries[h.e].kind == kThreat && j.inCondition(c) {
+			if j.d.lx.entries[h.e].kind == kThreat && j.inCondition(c, false) {
 				continue
 			}
 			return i
@@ -1591,24 +1591,47 @@ func reportedClause(between string) bool {
 
 // conditional reports whether negation c sits in a condition clause ("if
 // you don't pay", "om du inte betalar") that h, a threat, follows: a
-// conditional conjunction up to four words before c in its sentence, and
-// a word between c and h to start the main clause.
+// conditional conjunction before c in its sentence (inCondition), and a
+// word between c and h to start the main clause — or h opening on the
+// writer as its subject, which starts it too when no comma marks it ("si
+// tu ne viens pas je te tue").
 func (j *judge) conditional(c, h *hit) bool {
-	if j.d.lx.entries[h.e].kind != kThreat || h.w0-c.w1 < 2 {
+	if j.d.lx.entries[h.e].kind != kThreat {
 		return false
 	}
-	return j.inCondition(c)
+	if h.w0-c.w1 < 2 {
+		if w, _ := cutWord(j.text[h.s:h.t]); !writerSubject(w) {
+			return false
+		}
+	}
+	return j.inCondition(c, true)
+}
+
+// writerSubject reports whether w is a first-person subject pronoun that
+// can open a main clause ("on" and Nynorsk "me" are left out: English
+// reads them otherwise).
+func writerSubject(w string) bool {
+	switch w {
+	case "i", "je", "j", "nous", "ich", "wir", "ik", "wij", "we", "jag", "jeg", "eg", "vi":
+		return true
+	}
+	return false
 }
 
 // inCondition reports whether the negation c follows a conditional
-// conjunction of its sentence closely ("if you don't", "si vous ne … pas").
-func (j *judge) inCondition(c *hit) bool {
+// conjunction of its sentence closely ("if you don't", "si vous ne … pas"):
+// within four words, or, when far is set, six with no punctuation between,
+// as a French "ne … pas" around a reflexive verb puts its "pas" six words
+// after "si" ("si le chat ne se réveille pas je …"). Far is for a negation
+// before the threat; one inside a threat's gap is read closely ("if you
+// ask me I will not kill you" negates).
+func (j *judge) inCondition(c *hit, far bool) bool {
 	for i := range j.hits {
 		k := &j.hits[i]
-		if !j.isCue(k, kCond) {
+		if !j.isCue(k, kCond) || k.sent != c.sent || k.w1 >= c.w0 {
 			continue
 		}
-		if k.sent == c.sent && k.w1 < c.w0 && c.w0-k.w1 <= 4 {
+		if d := c.w0 - k.w1; d <= 4 || far && d <= 6 && !strings.ContainsAny(j.text[k.t:c.s], ",;:") {
 			return true
 		}
 	}

@@ -304,7 +304,7 @@ func (j *judge) tgNegated(a, h *hit) bool {
 		if c.s >= h.s && c.t <= h.t {
 			continue
 		}
-		if j.inCondition(c) {
+		if j.inCondition(c, false) {
 			continue
 		}
 		return true
@@ -370,7 +370,7 @@ func (j *judge) tgDirectBlocked(h, th *hit) bool {
 		case kNeg:
 			// Before the verb, tgNegated has seen it; after it, only in
 			// its clause: "torch the clinic, nobody will know".
-			if c.w0 >= h.w0 && c.w0 <= end+1 && !strings.ContainsAny(j.text[h.t:max(h.t, c.s)], ",;:()\"") && !j.inCondition(c) {
+			if c.w0 >= h.w0 && c.w0 <= end+1 && !strings.ContainsAny(j.text[h.t:max(h.t, c.s)], ",;:()\"") && !j.inCondition(c, false) {
 				return true
 			}
 		case kAnimal:
@@ -456,7 +456,7 @@ func (j *judge) tgNegatedTrailing(h, a *hit) bool {
 		if !j.isCue(c, kNeg) || c.sent != h.sent || c.w1 < h.w0-2 || c.s >= a.s {
 			continue
 		}
-		if c.s >= h.s && c.t <= h.t || j.inCondition(c) {
+		if c.s >= h.s && c.t <= h.t || j.inCondition(c, false) {
 			continue
 		}
 		return true
