@@ -1,45 +1,14 @@
 package lexicon
 
-import (
-	"testing"
+import "testing"
 
-	"github.com/stormwatch/stormwatch/internal/detect"
-)
-
-// r10nordicCase: remove says whether the lexicon alone must reach what the
-// default policy removes (a threat or hate >= 0.7, harassment >= 0.7, a
-// severe insult), or must stay under it.
-type r10nordicCase struct {
-	lang, text string
-	remove     bool
-}
-
-func r10nordicRemoves(m map[detect.Category]detect.Signal) (bool, string) {
-	for _, c := range []detect.Category{detect.Threat, detect.Hate, detect.Harassment, detect.Sexual} {
-		if s, ok := m[c]; ok && s.Score >= 0.7 {
-			return true, string(c) + ": " + s.Explanation
-		}
-	}
-	if s, ok := m[detect.Insult]; ok && (s.Score >= 0.8 || (s.Score >= 0.5 && s.Severity >= 3)) {
-		return true, "insult: " + s.Explanation
-	}
-	return false, ""
-}
+// r10nordicCase is r9nordicCase; round 10 (and the later rounds that
+// reuse its runner) also counts hate among the removal levels.
+type r10nordicCase = r9nordicCase
 
 func r10nordicRun(t *testing.T, cases []r10nordicCase) {
 	t.Helper()
-	for _, c := range cases {
-		t.Run(c.lang+"/"+c.text, func(t *testing.T) {
-			m := scores(t, tcase{lang: c.lang, text: c.text, staff: r9nordicStaff})
-			got, why := r10nordicRemoves(m)
-			if c.remove && !got {
-				t.Errorf("want a removal-level signal, got %+v", m)
-			}
-			if !c.remove && got {
-				t.Errorf("want nothing removal-level, got %s", why)
-			}
-		})
-	}
+	runRemovalLevel(t, r10nordicLevels, cases)
 }
 
 // TestR10NordicThreatForms: a threat in the grammatical forms the lexicons

@@ -12,8 +12,6 @@ import (
 // families, not on the probe lines. runR7 and staff7 come from
 // round7_test.go.
 
-type r10westCase = r7case
-
 // TestR10westThreatForms: a wish to do it, a passive future, "your own
 // mother won't recognise you", "don't be surprised when someone …", "people
 // like you don't grow old", "you don't know what I'm capable of", a home
@@ -22,7 +20,7 @@ type r10westCase = r7case
 // crate.
 func TestR10westThreatForms(t *testing.T) {
 	thr := detect.Threat
-	runR7(t, []r10westCase{
+	runR7(t, []r7case{
 		{"en", "i could happily wring that manager's neck after today", thr, true},
 		{"en", "wring out the towel before you put it on the radiator", thr, false},
 		{"en", "you will be hunted down, every one of you", thr, true},
@@ -81,7 +79,7 @@ func TestR10westThreatForms(t *testing.T) {
 // smoking, a sick dog put down, a child protected, a grandfather's escape).
 func TestR10westHateForms(t *testing.T) {
 	hate := detect.Hate
-	runR7(t, []r10westCase{
+	runR7(t, []r7case{
 		{"en", "no muslim should be allowed to teach our kids", hate, true},
 		{"en", "no child should be bullied for being gay", hate, false},
 		{"en", "jews have no place in this country", hate, true},
@@ -124,7 +122,7 @@ func TestR10westHateForms(t *testing.T) {
 // longer group name is the group's neutral name, not an insult aimed at it;
 // the bare word used as the group's name still carries hate.
 func TestR10westOwnGroupName(t *testing.T) {
-	runR7(t, []r10westCase{
+	runR7(t, []r7case{
 		{"de", "ist der eingang für behinderte menschen mit rollstuhl zugänglich?", detect.Hate, false},
 		{"de", "gibt es parkplätze für behinderte menschen vor der praxis?", detect.Hate, false},
 		{"de", "behinderte menschen sind eine last für die gesellschaft", detect.Hate, true},
@@ -149,7 +147,7 @@ func TestR10westNegativeConcord(t *testing.T) {
 			t.Errorf("negQuantified(%q) = %v, want %v", c.m, got, c.want)
 		}
 	}
-	runR7(t, []r10westCase{
+	runR7(t, []r7case{
 		{"fr", "aucune personne trans ne devrait avoir le droit d'enseigner", detect.Hate, true},
 		{"fr", "je ne dis pas qu'aucun migrant ne devrait avoir le droit de voter", detect.Hate, false},
 	})

@@ -10,39 +10,53 @@ import (
 var r9nordicStaff = []string{"Dr Lindqvist", "Dr Hansen", "Sara", "Ingrid", "Karim"}
 
 // r9nordicCase: remove says whether the lexicon alone must reach what the
-// default policy removes (harassment or sexual >= 0.7, an insult >= 0.8 or a
-// severe one >= 0.5), or must stay under it.
+// default policy removes (a signal of one of the round's levels >= 0.7, an
+// insult >= 0.8 or a severe one >= 0.5), or must stay under it.
 type r9nordicCase struct {
 	lang, text string
 	remove     bool
 }
 
-func r9nordicRemoves(m map[detect.Category]detect.Signal) (bool, string) {
-	for _, c := range []detect.Category{detect.Harassment, detect.Sexual, detect.Threat} {
+// The categories that remove at 0.7, as each round's tests read them.
+var (
+	r9nordicLevels  = []detect.Category{detect.Harassment, detect.Sexual, detect.Threat}
+	r10nordicLevels = []detect.Category{detect.Threat, detect.Hate, detect.Harassment, detect.Sexual}
+)
+
+// removalLevel reports whether m holds what the default policy removes,
+// reading levels at 0.7, and which signal it is.
+func removalLevel(m map[detect.Category]detect.Signal, levels []detect.Category) (bool, string) {
+	for _, c := range levels {
 		if s, ok := m[c]; ok && s.Score >= 0.7 {
-			return true, s.Explanation
+			return true, string(c) + ": " + s.Explanation
 		}
 	}
 	if s, ok := m[detect.Insult]; ok && (s.Score >= 0.8 || (s.Score >= 0.5 && s.Severity >= 3)) {
-		return true, s.Explanation
+		return true, "insult: " + s.Explanation
 	}
 	return false, ""
 }
 
-func r9nordicRun(t *testing.T, cases []r9nordicCase) {
+// runRemovalLevel runs the cases with the Nordic rounds' staff names.
+func runRemovalLevel(t *testing.T, levels []detect.Category, cases []r9nordicCase) {
 	t.Helper()
 	for _, c := range cases {
 		t.Run(c.lang+"/"+c.text, func(t *testing.T) {
 			m := scores(t, tcase{lang: c.lang, text: c.text, staff: r9nordicStaff})
-			got, why := r9nordicRemoves(m)
+			got, why := removalLevel(m, levels)
 			if c.remove && !got {
-				t.Errorf("want removal-level abuse, got %+v", m)
+				t.Errorf("want a removal-level signal, got %+v", m)
 			}
 			if !c.remove && got {
 				t.Errorf("want nothing removal-level, got %s", why)
 			}
 		})
 	}
+}
+
+func r9nordicRun(t *testing.T, cases []r9nordicCase) {
+	t.Helper()
+	runRemovalLevel(t, r9nordicLevels, cases)
 }
 
 // TestR9NordicContempt: contempt and competence mocking without a swear word

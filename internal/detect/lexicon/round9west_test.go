@@ -11,14 +11,12 @@ import (
 // so that its entries are checked on the families, not on the probe lines.
 // runR7 and staff7 come from round7_test.go.
 
-type r9westCase = r7case
-
 // TestR9westContempt: contempt by comparison, a person as a thing, a birth
 // regretted, a job "wasted" on someone, qualifications mocked; look-alikes
 // say the same of an app, of oneself, of a pet or of money.
 func TestR9westContempt(t *testing.T) {
 	ins := detect.Insult
-	runR7(t, []r9westCase{
+	runR7(t, []r7case{
 		{"en", "even a brick has more empathy than the manager of this care home", ins, true},
 		{"en", "even my toaster has more brains than this app", ins, false},
 		{"en", "that nurse has the charisma of a damp sponge", ins, true},
@@ -59,7 +57,7 @@ func TestR9westContempt(t *testing.T) {
 // building's lights are not.
 func TestR9westLooks(t *testing.T) {
 	ins := detect.Insult
-	runR7(t, []r9westCase{
+	runR7(t, []r7case{
 		{"en", "her face would scare small children, keep her in the back office", ins, true},
 		{"en", "the receptionist's face when my parrot said hello was priceless 😂", ins, false},
 		{"en", "the lights are on but nobody's home at the town hall, nobody picks up the phone", ins, false},
@@ -81,7 +79,7 @@ func TestR9westLooks(t *testing.T) {
 // report a stalker.
 func TestR9westStalking(t *testing.T) {
 	har := detect.Harassment
-	runR7(t, []r9westCase{
+	runR7(t, []r7case{
 		{"en", "i know what time your shift ends karim, see you then", har, true},
 		{"en", "do you know what time you finish today? i need to drop off the forms", har, false},
 		{"en", "i know which bus to take to the clinic, thanks", har, false},
@@ -113,7 +111,7 @@ func TestR9westStalking(t *testing.T) {
 // calling a resident's daughter.
 func TestR9westPrivateLife(t *testing.T) {
 	har := detect.Harassment
-	runR7(t, []r9westCase{
+	runR7(t, []r7case{
 		{"en", "the night nurse is sleeping with the manager, everyone knows", har, true},
 		{"en", "my husband was cheating on me and your shelter saved my life", har, false},
 		{"en", "i emailed sophie's husband about her attitude, let's see how she likes that", har, true},
@@ -137,7 +135,7 @@ func TestR9westPrivateLife(t *testing.T) {
 // dogs' legs, exam questions, a team photo and a harness.
 func TestR9westSexual(t *testing.T) {
 	sex := detect.Sexual
-	runR7(t, []r9westCase{
+	runR7(t, []r7case{
 		{"en", "sanne u got such sexy lips 😍", sex, true},
 		{"en", "you have such lovely hands, the injection didn't hurt at all", sex, false},
 		{"en", "she has such lovely legs for a greyhound, so elegant", sex, false},
@@ -172,7 +170,7 @@ func TestR9westSexual(t *testing.T) {
 // not said of a dog.
 func TestR9westRoles(t *testing.T) {
 	ins, sex := detect.Insult, detect.Sexual
-	runR7(t, []r9westCase{
+	runR7(t, []r7case{
 		{"en", "a lamppost would show more warmth than that social worker", ins, true},
 		{"en", "a lamppost would show more warmth than this website", ins, false},
 		{"fr", "même un lampadaire aurait plus de chaleur que cette assistante sociale", ins, true},
