@@ -59,18 +59,33 @@ func run(args []string, stdout io.Writer) error {
 	calib := fl.String("calibrate", DefaultRecipe.Calibrate, "validation rows the Platt calibration is fitted on: all, or project (the project's own lines)")
 	probes := fl.String("probes", "", "write the development probes of this directory as training lines to -probes-out and exit (make model runs this first: the trainer embeds its data)")
 	probesOut := fl.String("probes-out", filepath.Join("internal", "corpus", "data", corpus.ProbesFile), "where -probes writes")
+	tuning := fl.String("tuning", "", "write the lexicon's tuning lines of this directory as training lines of the threat head to -tuning-out and exit (after -probes when both are given)")
+	tuningOut := fl.String("tuning-out", filepath.Join("internal", "corpus", "data", corpus.TuningFile), "where -tuning writes")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
-	if *probes != "" {
-		tsv, kept, skipped, err := corpus.ProbesTSV(*probes)
-		if err != nil {
-			return err
+	if *probes != "" || *tuning != "" {
+		gens := []struct {
+			name, dir, out string
+			gen            func(string) ([]byte, int, int, error)
+		}{
+			// Probes first: the tuning lines skip what probes.tsv holds.
+			{"probes", *probes, *probesOut, corpus.ProbesTSV},
+			{"tuning", *tuning, *tuningOut, corpus.TuningTSV},
 		}
-		if err := os.WriteFile(*probesOut, tsv, 0o644); err != nil {
-			return err
+		for _, g := range gens {
+			if g.dir == "" {
+				continue
+			}
+			tsv, kept, skipped, err := g.gen(g.dir)
+			if err != nil {
+				return err
+			}
+			if err := os.WriteFile(g.out, tsv, 0o644); err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "%s: %d training lines written to %s (%d skipped: personal data, spam, kept abuse, repeats)\n", g.name, kept, g.out, skipped)
 		}
-		fmt.Fprintf(stdout, "probes: %d training lines written to %s (%d skipped: personal data, spam, kept abuse, repeats)\n", kept, *probesOut, skipped)
 		return nil
 	}
 	cfg := model.DefaultConfig

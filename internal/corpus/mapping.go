@@ -16,15 +16,17 @@ import (
 const (
 	ab = model.HeadAbusive
 	ha = model.HeadHate
-	pr = model.HeadProfanity
+	th = model.HeadThreat
 )
 
-// heads sets the three heads the shared corpora label. The complaint head
-// learns what a legitimate complaint is from the project's own examples
-// (mapProject); from the corpora it only learns that abuse is not one.
-func heads(abusive, hate, profanity int8) [model.NumHeads]int8 {
+// heads sets the abusive, hate and threat heads. The complaint head learns
+// what a legitimate complaint is from the project's own examples
+// (mapProject); from the corpora it only learns that abuse is not one. No
+// corpus labels threats: their clean texts are no threat, their hostile
+// ones may be (threat unknown); only the project's lines teach a threat.
+func heads(abusive, hate, threat int8) [model.NumHeads]int8 {
 	var h [model.NumHeads]int8
-	h[ab], h[ha], h[pr], h[model.HeadComplaint] = abusive, hate, profanity, -1
+	h[ab], h[ha], h[th], h[model.HeadComplaint] = abusive, hate, threat, -1
 	if abusive == 1 {
 		// Abuse is no legitimate complaint: the corpora's abusive texts
 		// teach the complaint head to keep the two apart. Their clean
@@ -35,8 +37,8 @@ func heads(abusive, hate, profanity int8) [model.NumHeads]int8 {
 }
 
 // projectHeads is heads with the complaint head known.
-func projectHeads(abusive, hate, profanity, complaint int8) [model.NumHeads]int8 {
-	h := heads(abusive, hate, profanity)
+func projectHeads(abusive, hate, threat, complaint int8) [model.NumHeads]int8 {
+	h := heads(abusive, hate, threat)
 	h[model.HeadComplaint] = complaint
 	return h
 }
@@ -45,14 +47,14 @@ func projectHeads(abusive, hate, profanity, complaint int8) [model.NumHeads]int8
 //
 //   - other: not offensive -> clean on every head.
 //   - insult (INSULT, offends an individual) -> abusive; not hate (the
-//     target is a person, not a group); profanity unknown (insults may or
-//     may not swear).
+//     target is a person, not a group); threat unknown (as for every
+//     hostile corpus text).
 //   - abuse (ABUSE, degrading a person or group, often for who they
 //     are) -> abusive. Many ABUSE tweets are identity attacks, but the
 //     label does not say which, so the hate head learns nothing from them
 //     rather than something wrong.
-//   - profanity (PROFANITY, swearing without a target) -> profanity only,
-//     and explicitly NOT abusive: untargeted swearing must not be removed.
+//   - profanity (PROFANITY, swearing without a target) -> explicitly NOT
+//     abusive (untargeted swearing must not be removed), no hate, no threat.
 func mapGermEval(label string) (h [model.NumHeads]int8, cat detect.Category, trust float32, err error) {
 	switch label {
 	case "other":
@@ -68,7 +70,7 @@ func mapGermEval(label string) (h [model.NumHeads]int8, cat detect.Category, tru
 	case "abuse":
 		return heads(1, -1, -1), detect.Insult, 1, nil
 	case "profanity":
-		return heads(0, 0, 1), "", 1, nil
+		return heads(0, 0, 0), "", 1, nil
 	}
 	return h, "", 0, fmt.Errorf("unknown GermEval label %q", label)
 }
@@ -130,9 +132,9 @@ func mapMLMA(label string) (h [model.NumHeads]int8, cat detect.Category, trust f
 	case types["offensive"] || types["abusive"] || types["disrespectful"]:
 		return heads(1, 0, -1), detect.Insult, trust, nil
 	case types["fearful"]:
-		return heads(0, -1, -1), "", 0.5, nil
+		return heads(0, -1, 0), "", 0.5, nil
 	}
-	return heads(0, 0, -1), "", 1, nil
+	return heads(0, 0, 0), "", 1, nil
 }
 
 // mapDKHate maps DKHate / OffensEval 2020 Danish. Danish is not a product
@@ -153,14 +155,14 @@ func mapDKHate(label string) (h [model.NumHeads]int8, cat detect.Category, trust
 }
 
 // mapLDNOOBW maps the word lists: every entry is "profanity", many are
-// sexual terms rather than insults, so they teach the profanity head only
-// (trust 0.5, single words being weak evidence). Never held out: they are
-// not comments.
+// sexual terms rather than insults, so they say nothing of abuse or hate;
+// a swear word alone is no threat (trust 0.5, single words being weak
+// evidence). Never held out: they are not comments.
 func mapLDNOOBW(label string) (h [model.NumHeads]int8, cat detect.Category, trust float32, err error) {
 	if label != "profanity" {
 		return h, "", 0, fmt.Errorf("unknown LDNOOBW label %q", label)
 	}
-	return heads(-1, -1, 1), "", 0.5, nil
+	return heads(-1, -1, 0), "", 0.5, nil
 }
 
 // mapProject maps the labels of the project's own examples (data/*.tsv).
@@ -168,11 +170,12 @@ func mapLDNOOBW(label string) (h [model.NumHeads]int8, cat detect.Category, trus
 //   - clean, complaint (harsh but legitimate criticism), counter
 //     (counter-speech, which may quote abuse), neutral (identity mentioned
 //     without hostility), praise, question -> clean on every head;
-//   - insult -> abusive, not hate;
-//   - hate -> hate and abusive;
-//   - threat -> abusive (the threat detector owns the category; the
-//     model only needs to see it is hostile), hate unknown;
-//   - profanity (swearing for emphasis, at nobody) -> profanity only.
+//   - insult, sexual, harassment -> abusive, not hate, no threat;
+//   - hate -> hate and abusive, threat unknown (a call for violence
+//     against a group may be labelled either way);
+//   - threat -> threat and abusive, hate unknown;
+//   - profanity (swearing for emphasis, at nobody) -> not abusive, no
+//     hate, no threat; complaint unknown.
 func mapProject(label string) (h [model.NumHeads]int8, cat detect.Category, trust float32, err error) {
 	switch label {
 	case "complaint":
@@ -180,20 +183,20 @@ func mapProject(label string) (h [model.NumHeads]int8, cat detect.Category, trus
 	case "clean", "counter", "neutral", "praise", "question":
 		return projectHeads(0, 0, 0, 0), "", 1, nil
 	case "insult":
-		return projectHeads(1, 0, -1, 0), detect.Insult, 1, nil
+		return projectHeads(1, 0, 0, 0), detect.Insult, 1, nil
 	case "sexual":
 		// Sexual remarks aimed at someone are abusive; the lexicon owns
 		// the category, the model learns they are hostile.
-		return projectHeads(1, 0, -1, 0), detect.Sexual, 1, nil
+		return projectHeads(1, 0, 0, 0), detect.Sexual, 1, nil
 	case "harassment":
-		return projectHeads(1, 0, -1, 0), detect.Harassment, 1, nil
+		return projectHeads(1, 0, 0, 0), detect.Harassment, 1, nil
 	case "hate":
 		return projectHeads(1, 1, -1, 0), detect.Hate, 1, nil
 	case "threat":
-		return projectHeads(1, -1, -1, 0), detect.Threat, 1, nil
+		return projectHeads(1, -1, 1, 0), detect.Threat, 1, nil
 	case "profanity":
 		// Swearing at a thing may well be part of a complaint: unknown.
-		return projectHeads(0, 0, 1, -1), "", 1, nil
+		return projectHeads(0, 0, 0, -1), "", 1, nil
 	}
 	return h, "", 0, fmt.Errorf("unknown project label %q", label)
 }

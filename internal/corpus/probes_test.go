@@ -91,3 +91,19 @@ func TestProbesTSVUpToDate(t *testing.T) {
 		t.Errorf("data/%s is out of date with the probes: run `make model`", ProbesFile)
 	}
 }
+
+// TestTuningTSVUpToDate: data/tuning.tsv is what TuningTSV makes of the
+// lexicon's tuning lines today (regenerate with `make model`).
+func TestTuningTSVUpToDate(t *testing.T) {
+	got, _, _, err := TuningTSV(filepath.Join("..", "detect", "lexicon", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	have, err := data.ReadFile("data/" + TuningFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(have) {
+		t.Errorf("data/%s is out of date with the lexicon's tuning lines: run `make model`", TuningFile)
+	}
+}

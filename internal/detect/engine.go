@@ -387,7 +387,7 @@ func deferToContext(merged, all []Signal, deferTo map[Category]Deference) {
 		judge := ""
 		abuse := false // another detector found abuse of any severity
 		for _, o := range merged {
-			if shareDetector(o.Detector, m.Detector) || !slices.Contains(d.Judges, o.Category) {
+			if !judges(&o, m) || !slices.Contains(d.Judges, o.Category) {
 				continue
 			}
 			abuse = true
@@ -409,7 +409,7 @@ func deferToContext(merged, all []Signal, deferTo map[Category]Deference) {
 			continue
 		}
 		for _, o := range merged {
-			if sev, ok := d.Contrary[o.Category]; ok && o.Severity >= sev && !shareDetector(o.Detector, m.Detector) {
+			if sev, ok := d.Contrary[o.Category]; ok && o.Severity >= sev && judges(&o, m) {
 				m.Explanation += fmt.Sprintf(" [capped at %.2f: %s read no abuse but %s]", d.ContraryCap, o.Detector, o.Category)
 				m.Score = d.ContraryCap
 				changed = true
@@ -444,6 +444,37 @@ func shareDetector(a, b string) bool {
 		}
 	}
 	return false
+}
+
+// judges reports whether signal o can judge signal m's context: o must
+// come from another detector. A merged o shares one with m only when m is
+// a lone model's (no severity): then o's severity is its other detector's
+// ("lexicon+model" threat of severity 1 judges a "model" insult, as the
+// lexicon's own threat did before the model reported threats too).
+func judges(o, m *Signal) bool {
+	if within(o.Detector, m.Detector) {
+		return false
+	}
+	return m.Severity == 0 || !shareDetector(o.Detector, m.Detector)
+}
+
+// within reports whether every detector of merged name a ("lexicon",
+// "lexicon+model") is one of merged name b's: a brings no detector of its
+// own to judge b by.
+func within(a, b string) bool {
+	for x := range strings.SplitSeq(a, "+") {
+		found := false
+		for y := range strings.SplitSeq(b, "+") {
+			if x == y {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // sortSignals orders signals by score, then category, then entity.

@@ -169,6 +169,10 @@ func TestDeference(t *testing.T) {
 		// The lexicon's own strong match is not capped because the
 		// lexicon (merged with the model) found a mild word beside it.
 		{"judge is the same detector: stands", []Signal{sig("lex", Insult, 0.9, 3), sig("lex", Threat, 0.5, 1)}, []Signal{sig("model", Threat, 0.6, 0)}, 0.9},
+		// The lexicon's mild threat merged with the model's own threat
+		// still judges the model's lone insult: the severity is the
+		// lexicon's ("Neste gang jeg ser deg skal jeg gi deg en klem!").
+		{"judge merged with the model's threat: capped", []Signal{sig("lex", Threat, 0.5, 1)}, []Signal{sig("model", Insult, 0.84, 0), sig("model", Threat, 0.6, 0)}, 0.75},
 		// Strong praise and no abuse read: a lone model insult is capped
 		// under the review threshold, whatever its score.
 		{"strong praise, no abuse: model capped low", []Signal{sig("lex", Praise, 0.94, 3)}, []Signal{sig("model", Insult, 0.8, 0)}, 0.45},
@@ -199,7 +203,7 @@ func mentioned(s Signal) Signal {
 }
 
 // TestNotes: the explanation notes built without fmt read as fmt wrote
-// them, and shareDetector splits merged names as strings.Split did.
+// them, and shareDetector and within split merged names as strings.Split did.
 func TestNotes(t *testing.T) {
 	long := strings.Repeat("lexicon en:\"idiot\" insult sev 2; ", 12)
 	for _, expl := range []string{"", "model: abusive", long} {
@@ -210,6 +214,15 @@ func TestNotes(t *testing.T) {
 			if got, want := weightedNote(expl, v[0], v[1]), fmt.Sprintf("%s (score %.2f weighted ×%.2f)", expl, v[0], v[1]); got != want {
 				t.Errorf("weightedNote = %q, want %q", got, want)
 			}
+		}
+	}
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{{"lexicon", "lexicon+model", true}, {"lexicon+model", "model", false}, {"model", "lexicon", false}, {"", "", true}, {"", "a+", true},
+		{"pii+spam", "lexicon+spam", false}, {"spam", "lexicon+spam", true}, {"lex", "lexicon", false}, {"model+lexicon", "lexicon+model", true}} {
+		if got := within(c.a, c.b); got != c.want {
+			t.Errorf("within(%q, %q) = %v", c.a, c.b, got)
 		}
 	}
 	for _, c := range []struct {

@@ -53,7 +53,15 @@ func Engine() (*detect.Engine, error) {
 		// and is as quick to read anger as criticism: ×0.6 keeps it under
 		// the policy's complaint threshold (0.6) on its own, so it labels
 		// and routes nothing alone, and it confirms a lexicon cue (below).
-		weighted := detect.Weighted(m, map[detect.Category]float64{detect.Insult: 0.85, detect.Hate: 0.6, detect.Complaint: 0.6})
+		// Its threat head reads threats the lexicon's grammar has no entry
+		// for, but a bag of words cannot tell "I'll be waiting by your car"
+		// from the same words with "to give you back your keys": removing
+		// where it alone is sure (0.95) took 23 more threats and 8 innocent
+		// texts on the held-out and fresh sets, and 10 of 230 innocent
+		// look-alikes. ×0.68 sends what it is fairly sure of (0.74) to a
+		// person and never removes alone (the policy's threat removal is
+		// 0.7).
+		weighted := detect.Weighted(m, map[detect.Category]float64{detect.Insult: 0.85, detect.Hate: 0.6, detect.Threat: 0.68, detect.Complaint: 0.6})
 		// One Repeats per process: it sees every workspace's stream (keyed
 		// by workspace) and only items that name their author.
 		repeats := spam.NewRepeats(spam.RepeatsConfig{})

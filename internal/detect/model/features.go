@@ -17,7 +17,8 @@ import (
 
 // FeatureVersion names the preprocessing and hashing scheme. It is stored
 // in the weights file; New refuses weights built with another scheme.
-const FeatureVersion = 1
+// 2: negated word features (negation.go).
+const FeatureVersion = 2
 
 // Feature namespaces: each kind of feature hashes from its own seed, so a
 // word unigram never shares a bucket by construction with a character
@@ -632,6 +633,7 @@ func (x *Extractor) extract(text string) []feat {
 			x.emit(b, int32(t-1), int32(t))
 		}
 	}
+	x.negationFeatures(text)
 	return x.feats
 }
 

@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -60,6 +61,27 @@ func refFeatures(x *Extractor, text string) []uint32 {
 		}
 		prev = h
 	}
+	// Negated words: up to negScope words after a negator, within its
+	// clause, written plainly.
+	neg := map[string]bool{}
+	for _, w := range negators {
+		neg[w] = true
+	}
+	left := 0
+	for t, tk := range x.toks {
+		if t > 0 && strings.ContainsAny(text[x.toks[t-1].end:tk.start], ".,;:!?\n") {
+			left = 0
+		}
+		w := string(x.runes[tk.r0:tk.r1])
+		if neg[w] {
+			left = negScope
+			continue
+		}
+		if left > 0 {
+			left--
+			emit(nsNeg ^ wordHash(x.runes[tk.r0:tk.r1]))
+		}
+	}
 	return out
 }
 
@@ -72,6 +94,7 @@ var refTexts = []string{
 	"i d i o t, i.d.i.o.t",
 	"sh!t st00pid l0s3r @someone RT @x http://example.com www.x.org URL",
 	"Ærlig talt, søknaden min er ikke behandlet. Ødelagt tjeneste, straße, œuvre, łódź, đ",
+	"je ne vais pas te tuer. I won't hurt you, nobody here is going to hurt you; ich werde dich nicht umbringen",
 	"ｆｕｌｌｗｉｄｔｈ ｉｄｉｏｔ 𝐢𝐝𝐢𝐨𝐭 ﬁne",
 	"i\u200bd\u200bi\u200bo\u200bt and 🖕🐷 emoji 👍🏻",
 	"stuuuuupid loooooser ääääh",

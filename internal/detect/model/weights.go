@@ -21,11 +21,15 @@ const (
 	// HeadHate is an attack on people for who they are (Davidson
 	// hate_speech, MLMA hateful). It becomes the hate category.
 	HeadHate
-	// HeadProfanity is swearing, targeted or not (GermEval PROFANITY, the
-	// LDNOOBW word lists). It is not emitted: swearing for emphasis is not
-	// a reason to remove anything. It is trained so the shared features
-	// have somewhere to put "profane but harmless".
-	HeadProfanity
+	// HeadThreat is a threat of harm to someone, their family, pets or
+	// property, explicit or veiled. The shared corpora label no threats:
+	// it learns from the project's own lines (a threat against every
+	// other kind of comment, including the complaints, idioms and care
+	// vocabulary that share a threat's words), so it reads threats the
+	// lexicon's grammar has no entry for. It becomes the threat category.
+	// (This slot held a profanity head until format 3; swearing at nobody
+	// is now only a negative of the other heads.)
+	HeadThreat
 	// HeadComplaint is negative but legitimate criticism of a service, a
 	// decision or an organization, trained on the project's own examples
 	// (the shared corpora only say that their abusive texts are not
@@ -38,15 +42,15 @@ const (
 )
 
 // HeadNames names the heads, in order.
-var HeadNames = [NumHeads]string{"abusive", "hate", "profanity", "complaint"}
+var HeadNames = [NumHeads]string{"abusive", "hate", "threat", "complaint"}
 
 // stride is the number of int16 weights per bucket: the heads padded to
 // four, so one bucket is one aligned 8-byte load.
 const stride = 4
 
 // FormatVersion is the version of the binary weights layout. 2: four
-// heads (complaint added).
-const FormatVersion = 2
+// heads (complaint added). 3: the third head is threat, not profanity.
+const FormatVersion = 3
 
 var magic = [4]byte{'S', 'W', 'M', 'W'}
 

@@ -70,7 +70,7 @@ func wordKey(rs []rune) (key [wordKeyMax]byte, n int, ok bool) {
 // scoreWords computes the raw logits of text as score does: the summed
 // weights of every feature, each word's own features taken from the
 // cache. It leaves in sc.tokSums each token's summed weights and in
-// sc.x.feats the bigram features only (for explain), and returns the
+// sc.x.feats the bigram and negation features only (for explain), and returns the
 // number of features.
 func (d *Detector) scoreWords(sc *scratch, text string) ([NumHeads]float64, int) {
 	x := sc.x
@@ -110,6 +110,7 @@ func (d *Detector) scoreWords(sc *scratch, text string) ([NumHeads]float64, int)
 		b = (b ^ x.toks[t].wordHash) * fnvPrime
 		x.emit(b, int32(t-1), int32(t))
 	}
+	x.negationFeatures(text)
 	bs := sumRows(W, x.feats)
 	for h := range sums {
 		sums[h] += bs[h]
