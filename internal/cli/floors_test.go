@@ -54,6 +54,9 @@ var tuningFloors = map[string]struct{ fp, fn int }{
 	"detect/lexicon/testdata/round14-insult-hate.jsonl": {0, 5},
 	"detect/lexicon/testdata/round14-threat.jsonl":      {2, 0},
 	"detect/lexicon/testdata/round15.jsonl":             {0, 2},
+	"detect/lexicon/testdata/round16-harassment.jsonl":  {0, 0},
+	"detect/lexicon/testdata/round16-precision.jsonl":   {0, 0},
+	"detect/lexicon/testdata/round16-threat.jsonl":      {0, 0},
 	"detect/lexicon/testdata/threat-grammar.jsonl":      {6, 3},
 }
 

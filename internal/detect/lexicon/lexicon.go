@@ -157,6 +157,7 @@ func (d *Detector) Detect(ctx context.Context, in detect.Input) ([]detect.Signal
 		// A missing space is read in any comment: "Immigrantsare parasites".
 		d.analyze(tn, in, st, res)
 	}
+	round16Harassment(in.Text, res)
 	res.dampComplaints()
 	return res.signals(d.lx.version), nil
 }
@@ -743,6 +744,8 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 	j := judge{d: d, n: n, text: text, hits: hits, sents: st.sents}
 	// An errand or an appointment's hour lifts a presence threat (presence.go).
 	j.presence(st.words, st.ends)
+	// Banter, games, a customer leaving, reports and citations (round16prec.go).
+	j.round16(res)
 	for i := range hits {
 		h := &hits[i]
 		if h.gone || h.name != "" {

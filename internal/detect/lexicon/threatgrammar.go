@@ -145,6 +145,8 @@ func (j *judge) threatGrammar(res *results) {
 		b.WriteString(strconv.Quote(j.raw(hi)) + ", target " + strconv.Quote(j.raw(t)))
 		res.add(kThreat, 0.9, 3, b.String(), j.n.Span(int(whole.s), int(whole.t)))
 	}
+	// A veiled setup and a menacing closer (round16threat.go).
+	j.veiledCloser(res)
 }
 
 // tgAgent finds the agent cue nearest before harm or fate h in its
