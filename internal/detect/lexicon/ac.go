@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/stormwatch/stormwatch/internal/detect/normalize"
 )
 
 // automaton is an Aho-Corasick matcher over bytes. It reports every
@@ -397,57 +395,33 @@ func (a *automaton) dropInWord(drop []bool) {
 }
 
 func (a *automaton) scanOpt(text string, words bool, f func(id, start, end int32)) {
-	nodes, dense, outs, class := a.nodes, a.dense, a.outs, &a.class
-	nd, nc := a.nDense, a.nclass
-	mc := a.markerClass
+	nodes, outs := a.nodes, a.outs
 	s := int32(0)
 	prevWord := false
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if mc != 0 && utf8.RuneStart(c) {
-			var w bool
-			if c < utf8.RuneSelf {
-				w = asciiWord[c]
-			} else {
-				r, _ := utf8.DecodeRuneInString(text[i:])
-				w = normalize.IsWordRune(r)
+	for i := 0; i < len(text); {
+		var out bool
+		if i, s, prevWord, out = a.run(text, i, s, prevWord); !out {
+			if i == len(text) {
+				break
 			}
+			// A byte that starts a rune beyond ASCII: decoded here, out of
+			// run's loop, which then needs no call.
+			w := isWordAt(text, i)
 			if w && !prevWord {
 				s = a.step(s, marker)
 			}
 			prevWord = w
-		}
-		for s >= nd {
-			n := &nodes[s]
-			if k := int32(n.kids & kidMask); k == 1 {
-				if n.kid0 == c {
-					s = n.first
-					goto sparse
-				}
-			} else if k > 1 && c >= n.kid0 {
-				if t := a.child(n, c); t >= 0 {
-					s = t
-					goto sparse
-				}
+			s = a.step(s, text[i])
+			i++
+			if nodes[s].kids&hasOut == 0 {
+				continue
 			}
-			s = n.fail
 		}
-		if v := dense[s*nc+int32(class[c])]; v&outFlag == 0 {
-			s = int32(v)
-			continue
-		} else {
-			s = int32(v &^ outFlag)
-			goto emit
-		}
-	sparse:
-		if nodes[s].kids&hasOut == 0 {
-			continue
-		}
-	emit:
+		// State s, entered by text[i-1], has outputs.
 		for k := nodes[s].out; ; k++ {
 			o := outs[k]
-			if !words || o.len&inWordOut == 0 || !isWordAt(text, i+1) {
-				f(o.id, int32(i+1)-o.len&outLen, int32(i+1))
+			if !words || o.len&inWordOut == 0 || !isWordAt(text, i) {
+				f(o.id, int32(i)-o.len&outLen, int32(i))
 			}
 			if o.len&lastOut != 0 {
 				break
@@ -457,6 +431,92 @@ func (a *automaton) scanOpt(text string, words bool, f func(id, start, end int32
 	// The tables may live outside the heap (tableOf): a must stay
 	// reachable until the last read of them.
 	runtime.KeepAlive(a)
+}
+
+// run feeds the bytes of text from i on, from state s, until one enters a
+// state with outputs (out; next is past that byte) or a byte that starts a
+// rune beyond ASCII is next (when there are markers: its word start needs
+// decoding), or the text ends. It makes no call (the automaton's step and
+// child searches are written out): every byte of every comment goes
+// through this loop, and a call in it costs more than the work per byte.
+func (a *automaton) run(text string, i int, s int32, prevWord bool) (next int, state int32, word, out bool) {
+	nodes, labels, dense, class := a.nodes, a.labels, a.dense, &a.class
+	nd, nc := a.nDense, a.nclass
+	markers := a.markerClass != 0
+	for ; i < len(text); i++ {
+		c := text[i]
+		// b is the byte fed; more says c is still to feed after a marker.
+		b, more := c, false
+		if markers {
+			if c >= 0xc0 {
+				return i, s, prevWord, false
+			}
+			if c < utf8.RuneSelf {
+				w := asciiWord[c]
+				if w && !prevWord {
+					b, more = marker, true
+				}
+				prevWord = w
+			}
+		}
+	feed:
+		for s >= nd {
+			n := &nodes[s]
+			if k := int32(n.kids & kidMask); k == 1 {
+				if n.kid0 == b {
+					s = n.first
+					goto sparse
+				}
+			} else if k > 1 && b >= n.kid0 {
+				// The child labelled b, among labels sorted.
+				lo, hi := n.first, n.first+k
+				if k <= linearMax {
+					for t := lo; t < hi; t++ {
+						if labels[t] == b {
+							s = t
+							goto sparse
+						}
+					}
+				} else {
+					for lo < hi {
+						m := int32(uint32(lo+hi) >> 1)
+						if labels[m] < b {
+							lo = m + 1
+						} else {
+							hi = m
+						}
+					}
+					if lo < n.first+k && labels[lo] == b {
+						s = lo
+						goto sparse
+					}
+				}
+			}
+			s = n.fail
+		}
+		if v := dense[s*nc+int32(class[b])]; v&outFlag == 0 {
+			s = int32(v)
+		} else {
+			s = int32(v &^ outFlag)
+			if !more {
+				return i + 1, s, prevWord, true
+			}
+		}
+		if more {
+			b, more = c, false
+			goto feed
+		}
+		continue
+	sparse:
+		if more {
+			b, more = c, false
+			goto feed
+		}
+		if nodes[s].kids&hasOut != 0 {
+			return i + 1, s, prevWord, true
+		}
+	}
+	return i, s, prevWord, false
 }
 
 // asciiWord marks the ASCII bytes that are word characters in normalised

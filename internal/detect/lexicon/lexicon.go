@@ -452,6 +452,20 @@ type scored struct {
 	why    *why           // when set, expl is rendered from it
 }
 
+// appendQuote is strconv.AppendQuote: explanations quote a term or two
+// for every signal, and most are printable ASCII with nothing to escape,
+// which are copied between quotes here without being decoded rune by rune.
+func appendQuote(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+			return strconv.AppendQuote(b, s)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
 // spanList returns the spans of s. A match with one span keeps it in
 // one, read through s itself: a slice of one stored in s would still
 // point into the old array once the list of scored grows, or into
@@ -476,14 +490,14 @@ func (s *scored) appendExplanation(b []byte) []byte {
 		b = append(b, l...)
 		b = append(b, ':')
 	}
-	b = strconv.AppendQuote(b, s.lazy.term(e))
+	b = appendQuote(b, s.lazy.term(e))
 	b = append(b, ' ')
 	b = append(b, e.kind.String()...)
 	b = append(b, " sev "...)
 	b = strconv.AppendInt(b, int64(e.sev), 10)
 	if s.neg != "" {
 		b = append(b, ", negated by "...)
-		b = strconv.AppendQuote(b, s.neg)
+		b = appendQuote(b, s.neg)
 	}
 	if s.damped {
 		b = append(b, ", outweighed by a personal attack"...)
@@ -635,13 +649,19 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 		if foldedHere && nordicWord(text, int(s), int(t)) {
 			return
 		}
+		// Whether the match starts, and ends, inside a word: tested once
+		// for all the pattern's entries. An entry that moves s or t (a
+		// wildcard, an ending) moves it to the edge of a word, where the
+		// test is false from then on.
+		inS := isWordAt(text, int(s)) && isWordBefore(text, int(s))
+		inT := isWordBefore(text, int(t)) && isWordAt(text, int(t))
 		// Most matches are pieces of longer words ("n" in "martin"): the
 		// two word-boundary tests below reject them for every entry of
 		// the pattern when its facts say none has a wildcard (or takes
 		// endings) on that side, without reading the entries.
-		if f := p.facts; f&factNoPre != 0 && isWordAt(text, int(s)) && isWordBefore(text, int(s)) && (t-s < 4 || !n.Joined(int(s))) {
+		if f := p.facts; f&factNoPre != 0 && inS && (t-s < 4 || !n.Joined(int(s))) {
 			return
-		} else if f&factNoSuf != 0 && (t-s < 4 || f&factNoInflect != 0) && isWordBefore(text, int(t)) && isWordAt(text, int(t)) && (t-s < 4 || !n.Joined(int(t))) {
+		} else if f&factNoSuf != 0 && (t-s < 4 || f&factNoInflect != 0) && inT && (t-s < 4 || !n.Joined(int(t))) {
 			return
 		}
 		for _, ei := range lx.entriesOf(id) {
@@ -652,15 +672,15 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 			// Inside a word joined from spaced letters any position may start
 			// or end a match, but only for matches long enough to mean
 			// something ("n" inside "martin" is no negation).
-			if !e.pre && isWordAt(text, int(s)) && isWordBefore(text, int(s)) && (t-s < 4 || !n.Joined(int(s))) {
+			if !e.pre && inS && (t-s < 4 || !n.Joined(int(s))) {
 				continue
 			}
-			if !e.suf && isWordBefore(text, int(t)) && isWordAt(text, int(t)) && (t-s < 4 || !n.Joined(int(t))) {
+			if !e.suf && inT && (t-s < 4 || !n.Joined(int(t))) {
 				end := lx.inflection(e, text, int(s), int(t))
 				if end < 0 {
 					continue
 				}
-				t = int32(end)
+				t, inT = int32(end), false
 			}
 			// A wildcard match covers the whole word it sits in, so that
 			// "idiot*" and "idiots" from another lexicon compete as equals
@@ -669,11 +689,13 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 				for int(t) < len(text) && isWordAt(text, int(t)) {
 					t++
 				}
+				inT = false
 			}
 			if e.pre {
 				for s > 0 && isWordBefore(text, int(s)) {
 					s--
 				}
+				inS = false
 			}
 			h := hit{e: ei, s: s, t: t, w0: wordAt(s), w1: wordAt(t - 1)}
 			h.sent = sentOf(max(h.w0, 0))
@@ -852,6 +874,22 @@ func (lx *lexicon) inflection(e *entry, text string, s, t int) int {
 	return end
 }
 
+// firstFrom returns the index of the first of parts (sorted by start)
+// that starts at or after t: slices.BinarySearchFunc, without a call and
+// a copy of a part for every step.
+func firstFrom(parts []hit, t int32) int {
+	lo, hi := 0, len(parts)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if parts[m].s < t {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
 // joinParts turns the parts of patterns with gaps into whole hits: each
 // part must follow the previous one within three words, in one sentence.
 // Where the term has a staff slot, a staff name (one of names) must fill
@@ -895,7 +933,7 @@ func joinParts(lx *lexicon, text string, hits, parts, names []hit) []hit {
 			// words, like all later parts', start more than 3 words on).
 			// A long comment has many parts; this keeps it from reading
 			// every part's entry for every first part.
-			from, _ := slices.BinarySearchFunc(parts, last.t, func(q hit, t int32) int { return cmp.Compare(q.s, t) })
+			from := firstFrom(parts, last.t)
 			for m := from; m < len(parts); m++ {
 				q := &parts[m]
 				if !slot && q.w0-last.w1-1 > 3 {
@@ -1747,9 +1785,9 @@ func (j *judge) appendTerm(b []byte, h *hit) []byte {
 	}
 	if e.pieced() {
 		// The term has alternatives and gaps: show what matched.
-		return strconv.AppendQuote(b, j.text[h.s:h.t])
+		return appendQuote(b, j.text[h.s:h.t])
 	}
-	return strconv.AppendQuote(b, j.d.lx.term(e))
+	return appendQuote(b, j.d.lx.term(e))
 }
 
 // abuse judges an abusive match.
@@ -2434,13 +2472,13 @@ func (w *why) appendTo(b []byte) []byte {
 			b = append(b, ':')
 		}
 		if w.matched != "" {
-			return strconv.AppendQuote(b, w.matched)
+			return appendQuote(b, w.matched)
 		}
-		return strconv.AppendQuote(b, w.lx.term(e))
+		return appendQuote(b, w.lx.term(e))
 	}
 	if w.staff != "" {
 		b = append(b, "staff name "...)
-		b = strconv.AppendQuote(b, w.staff)
+		b = appendQuote(b, w.staff)
 		b = append(b, " near "...)
 		b = term(b)
 		b = append(b, ' ')
@@ -2464,7 +2502,7 @@ func (w *why) appendTo(b []byte) []byte {
 		b = append(b, ", aimed at "...)
 	}
 	if w.tcue != "" {
-		b = strconv.AppendQuote(b, w.tcue)
+		b = appendQuote(b, w.tcue)
 	}
 	if w.expletive {
 		b = append(b, ", expletive"...)
@@ -2474,22 +2512,22 @@ func (w *why) appendTo(b []byte) []byte {
 	}
 	if w.self != "" && e.flags&fReclaimed == 0 {
 		b = append(b, ", said of oneself ("...)
-		b = strconv.AppendQuote(b, w.self)
+		b = appendQuote(b, w.self)
 		b = append(b, ')')
 	} else if w.self != "" {
 		b = append(b, ", reclaimed, said of oneself ("...)
-		b = strconv.AppendQuote(b, w.self)
+		b = appendQuote(b, w.self)
 		b = append(b, ')')
 	} else if w.reclaimed {
 		b = append(b, ", reclaimed word"...)
 	}
 	if w.neg != "" {
 		b = append(b, ", negated by "...)
-		b = strconv.AppendQuote(b, w.neg)
+		b = appendQuote(b, w.neg)
 	}
 	if w.counter != "" {
 		b = append(b, ", counter-speech cue "...)
-		b = strconv.AppendQuote(b, w.counter)
+		b = appendQuote(b, w.counter)
 	}
 	if w.quoted {
 		b = append(b, ", quoted"...)

@@ -191,6 +191,9 @@ type scratch struct {
 type tok struct {
 	a, b   int // unit range [a, b)
 	joined bool
+	// plain: no unit of the word has a replacement (alt), so emitWord
+	// has none to choose.
+	plain bool
 }
 
 var pool = sync.Pool{New: func() any { return new(scratch) }}
@@ -433,7 +436,8 @@ func tokens(us []unit, toks []tok, o opts) []tok {
 	// Words are gathered in the same pass: whether a unit is a word unit
 	// depends only on the units before it, already marked, and the raw
 	// classes of those after it.
-	start := -1 // the first unit of the word being read, or -1
+	start := -1   // the first unit of the word being read, or -1
+	var alts rune // the word's units' alt, or'ed: 0 when none has one
 	for k := range us {
 		c := us[k].cls
 		switch {
@@ -457,15 +461,16 @@ func tokens(us []unit, toks []tok, o opts) []tok {
 		}
 		if us[k].cls&cWord != 0 {
 			if start < 0 {
-				start = k
+				start, alts = k, 0
 			}
+			alts |= us[k].alt
 		} else if start >= 0 {
-			toks = append(toks, tok{a: start, b: k})
+			toks = append(toks, tok{a: start, b: k, plain: alts == 0})
 			start = -1
 		}
 	}
 	if start >= 0 {
-		toks = append(toks, tok{a: start, b: len(us)})
+		toks = append(toks, tok{a: start, b: len(us), plain: alts == 0})
 	}
 	if !o.join {
 		return toks
@@ -625,7 +630,7 @@ func emit(n *Normalized, us []unit, toks []tok, o opts, collapse int, sc *scratc
 			tk := toks[t]
 			t++
 			start := len(wr.out)
-			stretched = emitWord(us[tk.a:tk.b], o, collapse, wr) || stretched
+			stretched = emitWord(us[tk.a:tk.b], tk.plain, o, collapse, wr) || stretched
 			if tk.joined {
 				n.joined = append(n.joined, int32(start), int32(len(wr.out)))
 			}
@@ -642,7 +647,8 @@ func emit(n *Normalized, us []unit, toks []tok, o opts, collapse int, sc *scratc
 				continue
 			}
 		}
-		if t > 0 && toks[t-1].b == k-1 && t < len(toks) && toks[t].a == k && innerPunct(n.orig[u.lo:u.hi]) {
+		// (A plain space, between most words, is no inner punctuation.)
+		if n.orig[u.lo] != ' ' && t > 0 && toks[t-1].b == k-1 && t < len(toks) && toks[t].a == k && innerPunct(n.orig[u.lo:u.hi]) {
 			n.inner = append(n.inner, int32(len(wr.out)))
 		}
 		if u.r < utf8.RuneSelf {
@@ -701,46 +707,13 @@ func (w *writer) putByte(c byte, lo, hi int32) {
 }
 
 // emitWord writes one word, choosing leetspeak and look-alike replacements
-// for the word as a whole and collapsing stretched letters.
-func emitWord(w []unit, o opts, collapse int, wr *writer) bool {
-	var letters, latin, conf, sym, other int
-	for k := range w {
-		u := &w[k] // not a copy: this loop runs for every letter of a text
-		if u.cls&cGone != 0 {
-			continue
-		}
-		switch {
-		case u.cls&cConf != 0:
-			conf++
-			letters++
-		case u.cls&cLetter != 0:
-			letters++
-			if u.cls&cLatin != 0 {
-				latin++
-			} else {
-				other++
-			}
-		}
-		if u.alt != 0 && u.cls&(cDigit|cSym) != 0 {
-			sym++
-		}
+// for the word as a whole (unless plain: none of its units has one) and
+// collapsing stretched letters.
+func emitWord(w []unit, plain bool, o opts, collapse int, wr *writer) bool {
+	if !plain {
+		substitute(w, o)
 	}
-	useConf := o.conf && conf > 0 && (latin > 0 || other == 0)
-	useLeet := o.leet && sym > 0 && letters > 0
 	stretched := false
-	if useConf || useLeet {
-		// Replace in place (the units are scratch); runs are then counted
-		// on the replaced runes, and a second emit finds them replaced.
-		for k := range w {
-			u := &w[k]
-			if u.alt != 0 && ((useLeet && u.cls&(cDigit|cSym) != 0) || (useConf && u.cls&cConf != 0)) {
-				u.r = u.alt
-				if u.cls&cDigit != 0 || u.cls&cSym != 0 {
-					u.cls = u.cls&^(cDigit|cSym) | cLetter | cLatin
-				}
-			}
-		}
-	}
 	for k := 0; k < len(w); {
 		u := &w[k]
 		if u.cls&cGone != 0 {
@@ -787,6 +760,48 @@ func emitWord(w []unit, o opts, collapse int, wr *writer) bool {
 		k = last + 1
 	}
 	return stretched
+}
+
+// substitute replaces, in place, the leetspeak and look-alike letters of
+// the word w when the word as a whole reads as written with them.
+func substitute(w []unit, o opts) {
+	var letters, latin, conf, sym, other int
+	for k := range w {
+		u := &w[k] // not a copy: this loop runs for every letter of a text
+		if u.cls&cGone != 0 {
+			continue
+		}
+		switch {
+		case u.cls&cConf != 0:
+			conf++
+			letters++
+		case u.cls&cLetter != 0:
+			letters++
+			if u.cls&cLatin != 0 {
+				latin++
+			} else {
+				other++
+			}
+		}
+		if u.alt != 0 && u.cls&(cDigit|cSym) != 0 {
+			sym++
+		}
+	}
+	useConf := o.conf && conf > 0 && (latin > 0 || other == 0)
+	useLeet := o.leet && sym > 0 && letters > 0
+	if useConf || useLeet {
+		// Replace in place (the units are scratch); runs are then counted
+		// on the replaced runes, and a second emit finds them replaced.
+		for k := range w {
+			u := &w[k]
+			if u.alt != 0 && ((useLeet && u.cls&(cDigit|cSym) != 0) || (useConf && u.cls&cConf != 0)) {
+				u.r = u.alt
+				if u.cls&cDigit != 0 || u.cls&cSym != 0 {
+					u.cls = u.cls&^(cDigit|cSym) | cLetter | cLatin
+				}
+			}
+		}
+	}
 }
 
 // Replace returns a variant of n in which the byte ranges at[i] of the

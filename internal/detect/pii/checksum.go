@@ -417,7 +417,11 @@ func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 func isLowerASCII(c byte) bool {
 	return c >= 'a' && c <= 'z'
 }
-func isAlphaASCII(c byte) bool { return isUpper(c) || isLowerASCII(c) }
+
+// isAlphaASCII reports whether c is an ASCII letter: c|0x20 lowers a
+// capital and keeps every other byte out of 'a'..'z', so one compare
+// (on wrapping bytes) does what two ranges did.
+func isAlphaASCII(c byte) bool { return (c|0x20)-'a' < 26 }
 
 // ValidDKCPR reports whether s (10 digits DDMMYYSSSS) is a Danish CPR
 // number with a real date in the century its seventh digit gives; mod11

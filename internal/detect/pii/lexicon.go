@@ -331,6 +331,18 @@ var tlds = map[string]bool{
 // "Wohnadresse", "hemadressen" are addresses; "huisnummer",
 // "Privatnummer" are numbers (what a possessive owns).
 func compoundNoun(w string) wflag {
+	// Most words end unlike every suffix below: their last three bytes
+	// rule them out before twenty comparisons.
+	if len(w) < 5 {
+		return 0
+	}
+	switch w[len(w)-3:] {
+	case "res", "sse", "sen", "ssa", "ess", "ift", // adres adresse adressen adressa adress address anschrift
+		"xis", "ijk", "iek", "nik", "ken", "ret", "gen", // praxis praktijk kliniek klinik kliniken klinikken kontoret mottagningen
+		"mer", "ern", "ber": // nummer nummeret numret nummern number
+	default:
+		return 0
+	}
 	for _, sfx := range [...]string{"adres", "adresse", "adressen", "adressa", "adress", "address", "anschrift"} {
 		if strings.HasSuffix(w, sfx) {
 			return fAddrNoun | fEntNoun

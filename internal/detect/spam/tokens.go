@@ -29,18 +29,22 @@ func tokenize(s string, buf []byte, toks []token, skip []byteRange) ([]byte, []t
 	// writes open, cur, toks and buf moves them to memory, and this loop
 	// runs once per byte of every comment.
 	for i := 0; i < len(s); {
-		for si < len(skip) && skip[si].end <= i {
-			si++
-		}
+		// Before the next link starts (most bytes), there is nothing to
+		// skip: the links are sorted and each ends after it starts.
 		if si < len(skip) && i >= skip[si].start {
-			if open {
-				cur.end, cur.fe = i, len(buf)
-				toks = append(toks, cur)
-				open = false
+			for si < len(skip) && skip[si].end <= i {
+				si++
 			}
-			i = skip[si].end
-			afterAt = false
-			continue
+			if si < len(skip) && i >= skip[si].start {
+				if open {
+					cur.end, cur.fe = i, len(buf)
+					toks = append(toks, cur)
+					open = false
+				}
+				i = skip[si].end
+				afterAt = false
+				continue
+			}
 		}
 		n := len(buf)
 		var cl, w int
