@@ -133,15 +133,16 @@ func TestProjectData(t *testing.T) {
 	if n := hand["da"]; n < 150 {
 		t.Errorf("da: %d hand-written examples (data/da.tsv), want at least 150", n)
 	}
-	// Never train on the project's evaluation sets (the labelled sets and
-	// the blind sets; the probes are training lines by design).
+	// Never train on the project's evaluation sets (the labelled sets, the
+	// blind sets and the independent sets; the probes are training lines by
+	// design).
 	var files []string
-	for _, dir := range []string{"sets", "blind"} {
+	for _, dir := range []string{"sets", "blind", filepath.Join("independent", "*")} {
 		fs, _ := filepath.Glob(filepath.Join("..", "eval", "testdata", dir, "*.jsonl"))
 		files = append(files, fs...)
 	}
-	if len(files) < 12 {
-		t.Fatalf("found %d evaluation files, want the sets and the blind sets", len(files))
+	if len(files) < 36 {
+		t.Fatalf("found %d evaluation files, want the sets, the blind sets and the independent sets", len(files))
 	}
 	for _, f := range files {
 		fh, err := os.Open(f)
