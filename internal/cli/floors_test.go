@@ -57,6 +57,8 @@ var tuningFloors = map[string]struct{ fp, fn int }{
 	"detect/lexicon/testdata/round16-harassment.jsonl":  {0, 0},
 	"detect/lexicon/testdata/round16-precision.jsonl":   {0, 0},
 	"detect/lexicon/testdata/round16-threat.jsonl":      {0, 0},
+	"detect/lexicon/testdata/round17-harassment.jsonl":  {0, 5},
+	"detect/lexicon/testdata/round17-insult.jsonl":      {2, 0},
 	"detect/lexicon/testdata/threat-grammar.jsonl":      {6, 3},
 }
 

@@ -44,6 +44,9 @@ func (d *Detector) Address(ctx context.Context, in detect.Input, evidence []dete
 			return detect.Span{}, "", false
 		}
 	}
+	if j.r17Exculpates() { // "ihr seid nicht faul": round17insult.go
+		return detect.Span{}, "", false
+	}
 	for i := range j.hits {
 		c := &j.hits[i]
 		if c.gone {

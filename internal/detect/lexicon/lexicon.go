@@ -1922,7 +1922,7 @@ func (j *judge) abuse(h *hit, res *results) {
 	// condescending phrase (flag m: "lär dig läsa", "gå og legg deg") is
 	// mild even said to the reader, so the model's agreement cannot lift
 	// it to removal: native raters call it toxic, the policy reviews it.
-	mild := e.flags&fMild != 0
+	mild := e.flags&fMild != 0 || j.r17Mild(h) // r17Mild: said of a generic group, round17insult.go
 	w := why{lx: j.d.lx, e: h.e, tgt: tgt}
 	if e.pieced() {
 		w.matched = j.text[h.s:h.t]

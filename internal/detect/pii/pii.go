@@ -104,7 +104,7 @@ func (d *Detector) detect(in detect.Input) []detect.Signal {
 		scanPool.Put(s)
 	}()
 	s.init(in)
-	if !s.worthScanning() {
+	if !s.worthScanning() && !s.hiddenWorth() {
 		return nil
 	}
 	s.fold()
@@ -121,6 +121,7 @@ func (d *Detector) detect(in detect.Input) []detect.Signal {
 	s.findNumbers()
 	s.findAddresses()
 	s.findSchools()
+	s.findHidden() // round 17: where a woman in hiding works or lives (hidden.go)
 	if len(s.finds) == 0 {
 		return nil
 	}
