@@ -58,13 +58,50 @@ var hiddenByLang = [7]hiddenCues{
 
 const hiddenWindow = 48 // bytes after a locator in which the named place must start
 
-// hiddenWorth is the gate for texts without digits: a hiding cue alone
-// makes the text worth a full scan.
+// hiddenWorth reports whether the text holds a hiding cue (as indexFold
+// finds them): the gate for texts without digits, where a hiding cue alone
+// makes the text worth a full scan, and for findHidden. Computed once per
+// text, in one pass: it runs on nearly every comment, and a search per cue
+// cost more than the rest of the scan of a text without digits.
 func (s *scan) hiddenWorth() bool {
-	c := &hiddenByLang[min(s.li, len(hiddenByLang)-1)]
-	for _, h := range c.hide {
-		if indexFold(s.text, h, 0) >= 0 {
-			return true
+	if s.hidden == 0 {
+		s.hidden = 1
+		li := min(s.li, len(hiddenByLang)-1)
+		if anyCueFold(s.text, hiddenByLang[li].hide, &hiddenFirst[li]) {
+			s.hidden = 2
+		}
+	}
+	return s.hidden == 2
+}
+
+// hiddenFirst holds, per language, the first bytes of its hiding cues.
+var hiddenFirst = func() (f [len(hiddenByLang)][256]bool) {
+	for li, c := range hiddenByLang {
+		for _, h := range c.hide {
+			f[li][h[0]] = true
+		}
+	}
+	return f
+}()
+
+// anyCueFold reports whether one of cues occurs in t where indexFold would
+// find it (at the start of a word, ending at a word's end unless the cue
+// ends mid-word), in one pass over t: a cue is tried only where a word
+// starts with its first byte.
+func anyCueFold(t string, cues []string, first *[256]bool) bool {
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if !first[c] || i > 0 && hiddenWordByte(t[i-1]) {
+			continue
+		}
+		for _, h := range cues {
+			if h[0] == c && indexFold(t[i:i+min(len(h), len(t)-i)], h, 0) == 0 &&
+				!(i+len(h) < len(t) && hiddenWordByte(t[i+len(h)]) && hiddenWordByte(h[len(h)-1])) {
+				return true
+			}
 		}
 	}
 	return false
@@ -74,7 +111,7 @@ func (s *scan) hiddenWorth() bool {
 // address (doxxing only).
 func (s *scan) findHidden() {
 	c := &hiddenByLang[min(s.li, len(hiddenByLang)-1)]
-	if len(c.hide) == 0 {
+	if len(c.hide) == 0 || !s.hiddenWorth() {
 		return
 	}
 	t := s.text

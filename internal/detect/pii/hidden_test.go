@@ -55,3 +55,45 @@ func TestR17KinSlang(t *testing.T) {
 		{lang: "sv", text: "min grabb går på Ekbackens skola och trivs", not: EntitySchool},
 	})
 }
+
+// anyCueSlow is hiddenWorth as first written: one indexFold search per cue.
+func anyCueSlow(t string, cues []string) bool {
+	for _, h := range cues {
+		if indexFold(t, h, 0) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// TestAnyCueFoldMatchesIndexFold: the one-pass gate finds a hiding cue
+// exactly where a search per cue would.
+func TestAnyCueFoldMatchesIndexFold(t *testing.T) {
+	texts := []string{
+		"", "x", "Your refuge is hiding her", "YOUR REFUGE", "yourrefuge", "your refugees are welcome",
+		"she works at Lidl, your shelter knows", "hon gömmer sig", "Gömmer ni henne?", "ert skyddade boende",
+		"vous la cachez chez vous", "Votre foyer", "jullie opvang", "ondergedoken bij jullie!", "verstopt.",
+		"\xff\xfeyour refuge", "your refug", "…your refuge…", "a your refuge9", "éyour refuge",
+	}
+	for li := range hiddenByLang {
+		for _, text := range texts {
+			if got, want := anyCueFold(text, hiddenByLang[li].hide, &hiddenFirst[li]), anyCueSlow(text, hiddenByLang[li].hide); got != want {
+				t.Errorf("lang %d %q: one pass %v, per cue %v", li, text, got, want)
+			}
+		}
+	}
+}
+
+func FuzzAnyCueFold(f *testing.F) {
+	f.Add("Your refuge is hiding her, she works at Lidl", 0)
+	f.Add("hon som flydde till jouren jobbar på Hemköp", 3)
+	f.Fuzz(func(t *testing.T, text string, li int) {
+		if li < 0 {
+			li = -li
+		}
+		li %= len(hiddenByLang)
+		if got, want := anyCueFold(text, hiddenByLang[li].hide, &hiddenFirst[li]), anyCueSlow(text, hiddenByLang[li].hide); got != want {
+			t.Errorf("lang %d %q: one pass %v, per cue %v", li, text, got, want)
+		}
+	})
+}

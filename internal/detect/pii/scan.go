@@ -43,12 +43,14 @@ type scan struct {
 	fiction  bool  // the last valid phone is in a range kept for drama
 	idCues   uint8 // cue families for national identifiers in the text
 	idCued   bool  // idCues is computed (lazily: most texts never need it)
+	hidden   uint8 // hiddenWorth: 0 not yet computed, 1 no hiding cue, 2 one
 	buf      []byte
 }
 
 func (s *scan) init(in detect.Input) {
 	s.text = in.Text
 	s.low = ""
+	s.hidden = 0
 	s.lang = in.Lang
 	s.li = langIndex(in.Lang)
 	s.parse = maxPhoneParses
