@@ -768,6 +768,7 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 	j.presence(st.words, st.ends)
 	// Banter, games, a customer leaving, reports and citations (round16prec.go).
 	j.round16(res)
+	j.round17() // group-only hate entries that find no group (round17hate.go)
 	for i := range hits {
 		h := &hits[i]
 		if h.gone || h.name != "" {
