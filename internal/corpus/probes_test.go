@@ -76,34 +76,27 @@ func TestProbesTSV(t *testing.T) {
 	}
 }
 
-// TestProbesTSVUpToDate: data/probes.tsv is what ProbesTSV makes of the
-// probes today (regenerate with `make model`).
-func TestProbesTSVUpToDate(t *testing.T) {
-	got, _, _, err := ProbesTSV(filepath.Join("..", "eval", "testdata", "probes"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	have, err := data.ReadFile("data/" + ProbesFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(got) != string(have) {
-		t.Errorf("data/%s is out of date with the probes: run `make model`", ProbesFile)
-	}
-}
-
-// TestTuningTSVUpToDate: data/tuning.tsv is what TuningTSV makes of the
-// lexicon's tuning lines today (regenerate with `make model`).
-func TestTuningTSVUpToDate(t *testing.T) {
-	got, _, _, err := TuningTSV(filepath.Join("..", "detect", "lexicon", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	have, err := data.ReadFile("data/" + TuningFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(got) != string(have) {
-		t.Errorf("data/%s is out of date with the lexicon's tuning lines: run `make model`", TuningFile)
+// TestGeneratedTSVUpToDate: data/probes.tsv and data/tuning.tsv are what
+// ProbesTSV and TuningTSV make of their lines today (regenerate with `make
+// model`).
+func TestGeneratedTSVUpToDate(t *testing.T) {
+	for _, g := range []struct {
+		file, dir string
+		gen       func(string) ([]byte, int, int, error)
+	}{
+		{ProbesFile, filepath.Join("..", "eval", "testdata", "probes"), ProbesTSV},
+		{TuningFile, filepath.Join("..", "detect", "lexicon", "testdata"), TuningTSV},
+	} {
+		got, _, _, err := g.gen(g.dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		have, err := data.ReadFile("data/" + g.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(have) {
+			t.Errorf("data/%s is out of date with %s: run `make model`", g.file, g.dir)
+		}
 	}
 }
