@@ -109,9 +109,10 @@ const (
 	fMild                         // m: mild whatever it is aimed at (condescension: "learn to read"), reviewed, never removed on its own
 	fCall                         // c: on the threat grammar's classes, an incitement form: an imperative or first-person present harm, an opener, a pointed-at target
 	fPresence                     // w: a presence threat (lying in wait at someone's home or car): an errand or a clock time in its sentence lifts it (presence.go)
+	fGroupOnly                    // n: with g, counts only with an identity group or a slur in reach; said of a person it is dropped, not read as an insult (round17hate.go)
 )
 
-var flagLetters = map[byte]uint16{'x': fAny, 'r': fReclaimed, 't': fTarget, 'g': fGroup, 'p': fPoss, 's': fStart, 'o': fOverride, 'v': fVeiled, 'i': fInflect, 'd': fDirect, 'e': fEnd, 'm': fMild, 'c': fCall, 'w': fPresence}
+var flagLetters = map[byte]uint16{'x': fAny, 'r': fReclaimed, 't': fTarget, 'g': fGroup, 'p': fPoss, 's': fStart, 'o': fOverride, 'v': fVeiled, 'i': fInflect, 'd': fDirect, 'e': fEnd, 'm': fMild, 'c': fCall, 'w': fPresence, 'n': fGroupOnly}
 
 // entry is one spelled-out form of a lexicon line (or one part of a form
 // with gaps). There are hundreds of thousands of them, and every match

@@ -287,5 +287,5 @@ var notName = setOf(
 	"die", "der", "das", "den", "dem", "des", "sie", "wer", "was", "diese", "dieser", "dieses", "jene", "man", "jemand", "eine", "einer", "ein",
 	"les", "cette", "celle", "celui", "elle", "qui", "quelqu", "personne", "une",
 	"het", "dat", "deze", "zij", "hij", "wie", "iemand", "een",
-	"det", "hon", "han", "hen", "vem", "någon", "nån", "dom", "dem", "denna", "detta", "hun", "noen", "hvem", "kven", "dei", "ein", "eit", "nokon", "ingen", "alla", "alle",
+	"det", "hon", "han", "hen", "vem", "någon", "nån", "dom", "denna", "detta", "hun", "noen", "hvem", "kven", "dei", "eit", "nokon", "ingen", "alla", "alle",
 )

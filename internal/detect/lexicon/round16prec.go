@@ -147,8 +147,8 @@ func r16Prefix(text string, ps []string) bool {
 var (
 	// affection closes a message among friends.
 	r16Affection = []string{"love you", "love ya", "love u", "luv you", "luv u", "luv ya", "ily", "je t aime", "je vous aime", "jtm", "bisous",
-		"hab dich lieb", "hab dich lieb", "hdl", "ich liebe dich", "hou van je", "hou van jou", "hvj", "love je", "dikke kus",
-		"älskar dig", "alskar dig", "puss", "kram", "glad i dig", "glad i deg", "elsker deg", "elsker dig", "klem", "glad i deg", "glad i dykk"}
+		"hab dich lieb", "hdl", "ich liebe dich", "hou van je", "hou van jou", "hvj", "love je", "dikke kus",
+		"älskar dig", "alskar dig", "puss", "kram", "glad i dig", "glad i deg", "elsker deg", "elsker dig", "klem", "glad i dykk"}
 	// r16Food: something to eat or drink, the trivial cause of a mock
 	// threat ("if you eat the last piece of cake I'll kill you").
 	r16Food   = []string{"cake", "pizza", "chips", "crisps", "fries", "biscuit", "cookie", "donut", "doughnut", "sausage roll", "sandwich", "chocolate", "brownie", "dessert", "tarte", "gateau", "gâteau", "frites", "croissant", "kuchen", "keks", "pommes", "schokolade", "taart", "koek", "broodje", "saucijzenbroodje", "patat", "tårta", "tarta", "bulle", "kanelbull", "godis", "choklad", "kake", "kage", "vaffel", "bolle", "sjokolade", "pølse", "smågodt", "beer", "pint", "bier", "biertje", "bière", "biere", "öl", "øl", "ølen", "ölen"}
@@ -156,7 +156,7 @@ var (
 	// r16Laughs: laughs that laughing (address.go) does not know.
 	r16Laughs  = []string{"lmao", "lmfao", "rofl", "roflmao", "lmaooo", "asg", "hæhæ", "haha", "hahaha", "mdrr", "ptdrr"}
 	r16Games   = []string{"cs", "csgo", "cs2", "counter strike", "fortnite", "valo", "valorant", "warzone", "cod", "call of duty", "apex", "overwatch", "pubg", "fifa", "mario kart", "mariokart", "smash bros", "rocket league", "minecraft", "among us", "league of legends", "dota", "paintball", "lasergame", "laser game", "laser tag", "lasertag", "airsoft", "nerf", "game de", "une game", "gamer", "gamen", "gamet", "zocken", "zockt", "zockst", "lan party", "lanparty"}
-	r16Evening = []string{"tonight", "this evening", "after work", "ce soir", "heute abend", "heut abend", "vanavond", "ikväll", "ikvall", "i kväll", "i kveld", "ikveld", "i kvöld", "after work", "efter jobbet", "etter jobb", "na het werk", "nach der arbeit", "après le taf", "apres le taf", "après le boulot", "apres le boulot"}
+	r16Evening = []string{"tonight", "this evening", "after work", "ce soir", "heute abend", "heut abend", "vanavond", "ikväll", "ikvall", "i kväll", "i kveld", "ikveld", "i kvöld", "efter jobbet", "etter jobb", "na het werk", "nach der arbeit", "après le taf", "apres le taf", "après le boulot", "apres le boulot"}
 )
 
 // r16Banter reports a comment among friends: it opens on an @handle, has
@@ -214,7 +214,7 @@ var r16Lose = setOf("losing", "lose", "lost", "loses", "perdre", "perdu", "perdu
 	"förlora", "förlorar", "förlorade", "förlorat", "tappa", "tappar", "tappade", "tappat", "miste", "mister", "mista", "mistet", "tape", "taper", "tapte", "tapt")
 
 var r16Customer = setOf("customer", "customers", "client", "clients", "cliente", "clientes", "clientèle", "clientele", "business", "custom",
-	"klant", "klanten", "vaste klant", "kunde", "kunden", "kundin", "stammkunde", "stammkundin", "kund", "kunder", "kunderna", "kundene", "kunden")
+	"klant", "klanten", "vaste klant", "kunde", "kunden", "kundin", "stammkunde", "stammkundin", "kund", "kunder", "kunderna", "kundene")
 
 // r16WordsAfter calls f with the words after byte i up to the end of the
 // sentence, each with the word before and after it, until f says stop.
@@ -280,7 +280,7 @@ var (
 )
 
 // r16Second: the reader, or what is theirs.
-var r16Second = setOf("you", "your", "u", "ur", "tu", "te", "toi", "vous", "votre", "vos", "ton", "ta", "tes", "je", "jij", "jou", "jouw", "jullie", "u", "uw",
+var r16Second = setOf("you", "your", "u", "ur", "tu", "te", "toi", "vous", "votre", "vos", "ton", "ta", "tes", "je", "jij", "jou", "jouw", "jullie", "uw",
 	"du", "dich", "dir", "dein", "deine", "deinen", "euch", "euer", "eure", "ihnen", "ihr", "ihre", "ihren",
 	"dig", "din", "ditt", "dina", "er", "era", "ert", "deg", "di", "dine", "dere", "deres", "dykk", "dykkar")
 
@@ -510,12 +510,17 @@ func (j *judge) groupTrait(res *results) {
 	}
 }
 
-// r16Negated reports a negation right before byte i ("not lazy").
+// r16Negated reports one of the lexicons' negation cues ending on the word
+// right before byte i ("not lazy").
 func (j *judge) r16Negated(i int) bool {
-	w, _ := r16PrevWord(j.text, i)
-	switch w {
-	case "not", "no", "pas", "niet", "geen", "nicht", "keine", "inte", "ikke", "ikkje", "never", "jamais", "nooit", "nie", "aldrig", "aldri":
-		return true
+	w, at := r16PrevWord(j.text, i)
+	if w == "" {
+		return false
+	}
+	for k := range j.hits {
+		if c := &j.hits[k]; j.isCue(c, kNeg) && int(c.t) == at+len(w) {
+			return true
+		}
 	}
 	return false
 }

@@ -1,7 +1,5 @@
 package lexicon
 
-import "strings"
-
 // Round 17 hate (testdata/round17-hate.jsonl).
 //
 // Some g entries say something that is hate of a group but no insult of a
@@ -12,12 +10,11 @@ import "strings"
 // member or of the reader ("Dr Lindqvist … borde inte jobba med djur",
 // "Dr. Müller zieht morgen die Fäden", "jullie zijn allemaal hetzelfde")
 // they are a complaint or nothing, so the g flag's usual reading (an insult
-// when aimed at a person) must not apply. Such entries carry a note that
-// opens with "group only:"; with no identity group (nor slur) in reach they
-// are dropped before scoring.
-const groupOnlyNote = "group only:"
+// when aimed at a person) must not apply. Such entries carry the flag n
+// beside g; with no identity group (nor slur) in reach they are dropped
+// before scoring.
 
-// round17 drops the group-only entries that find no identity group.
+// round17 drops the group-only (n) entries that find no identity group.
 func (j *judge) round17() {
 	lx := j.d.lx
 	for i := range j.hits {
@@ -26,7 +23,7 @@ func (j *judge) round17() {
 			continue
 		}
 		e := &lx.entries[h.e]
-		if e.kind != kHate || e.flags&fGroup == 0 || !strings.HasPrefix(lx.sources[e.src].note, groupOnlyNote) {
+		if e.kind != kHate || e.flags&(fGroup|fGroupOnly) != fGroup|fGroupOnly {
 			continue
 		}
 		if c := j.nearest(h, kGroup, 5, -1); c >= 0 && !j.topic(c) {

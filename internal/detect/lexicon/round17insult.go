@@ -158,17 +158,17 @@ func r17PluralWord(w string) bool {
 	return false
 }
 
-var r17PluralEnds = []string{"ister", "istes", "isten", "ists", "istas", "ere", "are", "arna", "erne", "ers", "eurs", "ours", "aars", "ers", "ars", "fahrer", "ianer"}
+var r17PluralEnds = []string{"ister", "istes", "isten", "ists", "istas", "ere", "are", "arna", "erne", "ers", "eurs", "ours", "aars", "ars", "fahrer", "ianer"}
 
 // r17Copulas are the plural (or number-less) copulas.
-var r17Copulas = setOf("are", "re", "were", "är", "ar", "var", "er", "var", "sind", "waren", "zijn", "waren", "sont", "étaient", "etaient")
+var r17Copulas = setOf("are", "re", "were", "är", "ar", "var", "er", "sind", "waren", "zijn", "sont", "étaient", "etaient")
 
 // r17Intensifiers may stand between the copula and the insult.
 var r17Intensifiers = setOf("absolute", "absolutely", "all", "just", "total", "complete", "utter", "such", "proper", "real", "bloody", "fucking",
 	"noen", "alle", "bare", "nok", "jo", "sånne", "slike", "rene", "helt", "totalt",
 	"bara", "några", "såna", "riktiga", "totala", "ju", "alla",
 	"doch", "einfach", "echte", "totale", "komplette", "nur", "halt", "eh",
-	"allemaal", "gewoon", "echte", "totale", "complete", "stuk", "stelletje",
+	"allemaal", "gewoon", "stuk", "stelletje",
 	"des", "de", "vrais", "vraies", "tous", "toutes", "que", "juste", "vraiment", "complètement", "completement")
 
 // r17Relatives open a relative clause about whoever does something.
@@ -177,10 +177,10 @@ var r17Relatives = setOf("who", "that", "som", "qui", "die", "der", "wer", "dat"
 // r17GenericHeads are the heads of a generic relative ("people who",
 // "alla som", "ceux qui", "mensen die", "leute die").
 var r17GenericHeads = setOf("people", "those", "anyone", "anybody", "everyone", "everybody", "folk", "folks", "drivers", "owners",
-	"alla", "de", "dem", "folk", "alle", "dei", "dom",
+	"alla", "de", "dem", "alle", "dei", "dom",
 	"ceux", "celles", "gens", "tous",
 	"mensen", "iedereen", "degenen", "lui", "lieden",
-	"leute", "diejenigen", "jeder", "alle")
+	"leute", "diejenigen", "jeder")
 
 // r17WorkVerbs make a generic relative mean the staff ("people who work
 // here").
@@ -232,14 +232,17 @@ func (j *judge) r17Exculpates() bool {
 		if nw < 0 {
 			nw = len(arr)
 		}
-		// The next three words: a verb unless the cue held it, then a
-		// negation; or the French "n' … pas" around the verb.
-		n := 0
+		// The next three words: a verb unless the cue held it, then one of
+		// the lexicons' negation cues; or the French "n' … pas" around the
+		// verb.
+		n, cursor := 0, 0
 		for _, w := range arr[:nw] {
 			if n >= 3 {
 				break
 			}
 			n++
+			at := cursor + strings.Index(rest[cursor:], w) // the words are rest's, in order
+			cursor = at + len(w)
 			if !verb {
 				if addrVerbs[w] {
 					verb = true
@@ -250,7 +253,7 @@ func (j *judge) r17Exculpates() bool {
 				}
 				break
 			}
-			if r17Negations[w] {
+			if j.negCueAt(c.t + int32(at)) {
 				return true
 			}
 			break
@@ -259,8 +262,15 @@ func (j *judge) r17Exculpates() bool {
 	return false
 }
 
-// r17Negations deny a predicate right after its verb.
-var r17Negations = setOf("not", "never", "no", "pas", "jamais", "niet", "geen", "nooit", "nicht", "kein", "keine", "keiner", "nie", "inte", "ej", "aldrig", "ikke", "ikkje", "aldri", "nt")
+// negCueAt reports one of the lexicons' negation cues starting at byte i.
+func (j *judge) negCueAt(i int32) bool {
+	for k := range j.hits {
+		if c := &j.hits[k]; c.s == i && j.isCue(c, kNeg) {
+			return true
+		}
+	}
+	return false
+}
 
 // r17Words reads the words of s (letters and digits; punctuation and
 // spaces separate them) into arr, without allocating: their number, or

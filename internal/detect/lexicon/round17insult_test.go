@@ -1,6 +1,8 @@
 package lexicon
 
 import (
+	"context"
+	"strings"
 	"testing"
 
 	"github.com/stormwatch/stormwatch/internal/detect"
@@ -134,6 +136,29 @@ func TestR17Exculpation(t *testing.T) {
 		{"sv", "nej ni är inte lata, ni har bara för få anställda", false},
 		{"de", "ihr seid faule Idioten", true},
 	})
+}
+
+// TestR17ExculpationAddress: the corroboration's addressee check
+// (Address) refuses a text that denies a predicate of the reader, so the
+// model's insult in "ihr seid nicht faul, ihr habt … zu wenig Personal" is
+// not lifted by the second clause; a plain predicate of the reader is
+// still found. (TestR17Exculpation runs the lexicon alone, which never
+// calls Address.)
+func TestR17ExculpationAddress(t *testing.T) {
+	for _, c := range []struct {
+		lang, text, evidence string
+		want                 bool
+	}{
+		{"de", "nein ihr seid nicht faul, ihr habt einfach zu wenig Personal", "Personal", false},
+		{"sv", "nej ni är inte lata, ni har bara för få anställda", "anställda", false},
+		{"de", "ihr habt einfach nur Stroh im Kopf", "Stroh", true},
+	} {
+		i := strings.Index(c.text, c.evidence)
+		ev := []detect.Span{{i, i + len(c.evidence)}}
+		if _, why, got := det.Address(context.Background(), detect.Input{Text: c.text, Lang: c.lang}, ev); got != c.want {
+			t.Errorf("%s %q: Address = %v (%q), want %v", c.lang, c.text, got, why, c.want)
+		}
+	}
 }
 
 // TestR17Words: the word reader handles punctuation, long and invalid input
