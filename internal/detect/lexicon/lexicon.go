@@ -178,7 +178,8 @@ var maskVowels = maskFill[:12]
 // unmask reads words with masked letters ("enc*lé", "f**k", "tw*ts") as the
 // abusive lexicon word they most likely hide, and returns the text with
 // those readings, or nil when no masked word reads as one. Each mask is one
-// letter, or nothing ("p*ijpen"); three masks in a word only try vowels.
+// letter, or nothing ("p*ijpen"); three masks in a word only try vowels;
+// a run of masks is read as a word of the same length (maskrun.go).
 func (d *Detector) unmask(n *normalize.Normalized, lang string) *normalize.Normalized {
 	text := n.String()
 	if strings.IndexByte(text, '*') < 0 && strings.IndexByte(text, '#') < 0 {
@@ -213,7 +214,14 @@ func (d *Detector) unmask(n *normalize.Normalized, lang string) *normalize.Norma
 				letters++
 			}
 		}
-		if len(masks) == 0 || len(masks) > 3 || letters < 2 {
+		if len(masks) == 0 || letters < 2 {
+			continue
+		}
+		if len(masks) > 3 {
+			if w, ok := d.lx.masks.readRun(word, fam); ok {
+				at = append(at, [2]int{s, t})
+				with = append(with, w)
+			}
 			continue
 		}
 		// The words around it: "einen bl*sen" reads as a phrase.
@@ -236,6 +244,9 @@ func (d *Detector) unmask(n *normalize.Normalized, lang string) *normalize.Norma
 		} else if w, ok := d.readVocab(word, masks, fam); ok {
 			// Not abusive by itself, but maybe a word of a longer
 			// pattern ("schade, w*nn ... zustößt").
+			at = append(at, [2]int{s, t})
+			with = append(with, w)
+		} else if w, ok := d.lx.masks.readRun(word, fam); ok {
 			at = append(at, [2]int{s, t})
 			with = append(with, w)
 		}

@@ -186,6 +186,8 @@ type lexicon struct {
 	typos *typoIndex
 	// joins holds the words a word split in two may be read as (rejoin.go).
 	joins *joinIndex
+	// masks holds the words a run of masks may hide (maskrun.go).
+	masks *maskIndex
 }
 
 // patInfo is one pattern of the automaton.
@@ -493,6 +495,7 @@ func loadPatterns() (*lexicon, []string, error) {
 	}
 	lx.typos = buildTypos(lx)
 	lx.joins = buildJoins(lx)
+	lx.masks = buildMaskRuns(lx)
 	lx.version = "1.0+" + hex.EncodeToString(h.Sum(nil))[:12]
 	return lx, patterns, nil
 }

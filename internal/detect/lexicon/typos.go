@@ -80,8 +80,10 @@ func (ti *typoIndex) mayAnagram(h uint64) bool { return bloomHas(ti.anagrams[:],
 func typoJoinBefore(w string) bool {
 	switch w {
 	case "les", "des", "ces", "the", "all", "de", "die", "het", "alle", "diese", "deze",
-		// Verbs of hatred typed onto the group: "hatemuslims", "deportall".
-		"hate", "kill", "deport", "ban":
+		// Verbs of hatred typed onto the group: "hatemuslims", "deportall",
+		// "hassemuslime", "haatmoslims", "hatarmuslimer".
+		"hate", "kill", "deport", "ban", "hasse", "hassen", "haat", "haten",
+		"hatar", "hater", "hader", "deteste", "detestent", "hais", "alla":
 		return true
 	}
 	return false

@@ -603,7 +603,7 @@ func sepGap(us []unit, a, b int) bool {
 	if b-a < 1 || b-a > 3 {
 		return false
 	}
-	pict := 0
+	pict, masks := 0, 0
 	for k := a; k < b; k++ {
 		switch {
 		case us[k].cls&cPict != 0:
@@ -611,6 +611,14 @@ func sepGap(us []unit, a, b int) bool {
 		case us[k].cls&cSep == 0:
 			return false
 		}
+		if us[k].r == '*' || us[k].r == '#' {
+			masks++
+		}
+	}
+	if masks >= 2 && masks == b-a {
+		// Two masks or more stand for hidden letters, not a space:
+		// "c**t" in "f*****g c**t" is a word, not "c" and "t" spaced out.
+		return false
 	}
 	return pict == 0 || pict == b-a
 }

@@ -40,6 +40,8 @@ func TestText(t *testing.T) {
 		{"leading at of a handle stays", "@anna @sanne_balie", "@anna @sanne balie"},
 		{"mention kept", "@anna hi", "@anna hi"},
 		{"spaced letters", "i d i o t", "idiot"},
+		{"a run of masks hides letters, it spaces none", "f*****g c**t", "f*****g c**t"},
+		{"one star between letters spaces them", "f*u*c*k", "fuck"},
 		{"dotted letters", "i.d.i.o.t", "idiot"},
 		{"hyphenated letters", "i-d-i-o-t", "idiot"},
 		{"underscored letters", "i_d_i_o_t", "idiot"},
