@@ -324,6 +324,7 @@ const minLetters = 4
 func (s *scores) read(text string) bool {
 	var buf [maxTokenBytes + utf8.UTFMax]byte
 	n, tooLong, letters := 0, false, 0
+	afterMask := false // the run being read follows a mask
 	for i := 0; i < len(text); {
 		// A run of ASCII letters, the common case, in a loop without
 		// calls: this runs for nearly every byte of every comment.
@@ -353,10 +354,13 @@ func (s *scores) read(text string) bool {
 		}
 		i += w
 		if r < utf8.RuneSelf || !unicode.IsLetter(r) {
-			if n > 0 && !tooLong {
+			// A letter run glued to a mask is part of a masked word
+			// ("n*****s"), no function word: its "s" is not Dutch.
+			mask := r == '*' || r == '#'
+			if n > 0 && !tooLong && !mask && !afterMask {
 				s.add(buf[:n])
 			}
-			n, tooLong = 0, false
+			n, tooLong, afterMask = 0, false, mask
 			continue
 		}
 		letters++
@@ -369,7 +373,7 @@ func (s *scores) read(text string) bool {
 		}
 		n += utf8.EncodeRune(buf[n:], unicode.ToLower(r))
 	}
-	if n > 0 && !tooLong {
+	if n > 0 && !tooLong && !afterMask {
 		s.add(buf[:n])
 	}
 	s.letters += letters

@@ -37,6 +37,8 @@ func TestIdentifyShort(t *testing.T) {
 		// the threat lexicon matches it whichever of the two is chosen.
 		{"jeg vet hvor du bor", []string{"nb", "da"}},
 		{"jag vet var du bor", []string{"sv"}},
+		// The letters around masks are no function words ("s" is Dutch).
+		{"whoever sprayed 'n*****s out' on the bus shelter is a coward", []string{"en"}},
 		{"jeg ved hvor du bor", []string{"da"}},
 		{"je sais où tu habites", []string{"fr"}},
 		{"ik weet waar je woont", []string{"nl"}},

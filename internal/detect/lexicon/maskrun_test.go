@@ -24,7 +24,12 @@ func TestMaskRunSpelling(t *testing.T) {
 		{"nl", "Ik haatmoslims.", true},
 		{"sv", "Jag hatarmuslimer", true},
 		{"sv", "jag hatar allamuslimer", true},
-		// Look-alikes.
+		// Look-alikes, and graffiti reported: what was sprayed is quoted.
+		{"en", "whoever sprayed 'niggers out' on the bus shelter is a coward", false},
+		{"fr", "quelqu'un a tagué 'mort aux arabes' sur le mur de l'école, honteux", false},
+		{"nl", "iemand heeft 'kankerjoden' op de deur gespoten", false},
+		{"de", "jemand hat 'Ausländer raus' an die Kita gesprüht, widerlich", false},
+		{"nb", "noen har tagget 'død over muslimer' på moskeen", false},
 		{"en", "h***o everyone, the s***p was great", false},
 		{"en", "the r******t was closed", false},
 		{"en", "thank you so m**h", false},
