@@ -16,7 +16,7 @@ func TestIndependentSetsAreWellFormed(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(files) < 24 {
-		t.Fatalf("found %d files, want the four sets of six languages", len(files))
+		t.Fatalf("found %d files, want the sets of six languages", len(files))
 	}
 	for _, name := range files {
 		f, err := os.Open(name)
