@@ -231,7 +231,13 @@ func (rc Recipe) sourceWeights() (map[string]float64, error) {
 // Muslim") over the line. Validation rows are not scaled (CalibCorpora 1):
 // the calibration keeps its target, so the detector's thresholds keep
 // their meaning.
-var DefaultRecipe = Recipe{GroupPower: 0.5, Corpora: 0.7, Probes: 1, Templates: 1, Calibrate: "all", ProjectNeg: 1, CalibCorpora: 1, Sources: "mlma2019=0.6"}
+//
+// templates-positive.tsv (identity groups praised: "Kvinnor är underbara",
+// "Muslims are just people like you and me") counts at 0.5 of the
+// templates' trust: at full trust its calibration shift pushed more
+// innocent look-alikes over the insult line; at 0.5 the model alone sends
+// 6 of 40 unseen positive statements about groups to review instead of 20.
+var DefaultRecipe = Recipe{GroupPower: 0.5, Corpora: 0.7, Probes: 1, Templates: 1, Calibrate: "all", ProjectNeg: 1, CalibCorpora: 1, Sources: "mlma2019=0.6,templates-positive=0.5"}
 
 // calibration returns the validation rows rc fits the calibration on.
 func calibration(valid []prepared, rc Recipe) []prepared {

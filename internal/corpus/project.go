@@ -60,7 +60,9 @@ func Project() ([]Example, error) {
 		group, tmplTrust := "project/", float32(1)
 		switch {
 		case strings.HasPrefix(path.Base(n), "templates"):
-			group, tmplTrust = "templates/", 0.6
+			// templates-positive.tsv (groups praised) balances on its own,
+			// so it adds to the hateful templates rather than diluting them.
+			group, tmplTrust = strings.TrimSuffix(path.Base(n), ".tsv")+"/", 0.6
 		case strings.HasPrefix(path.Base(n), "probes"):
 			group, tmplTrust = "probes/", 0.3
 		case path.Base(n) == TuningFile, path.Base(n) == ThreatsFile:
