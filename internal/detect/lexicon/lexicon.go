@@ -780,6 +780,7 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 	// Banter, games, a customer leaving, reports and citations (round16prec.go).
 	j.round16(res)
 	j.round17() // group-only hate entries that find no group (round17hate.go)
+	j.round18nordic(res)
 	for i := range hits {
 		h := &hits[i]
 		if h.gone || h.name != "" {
