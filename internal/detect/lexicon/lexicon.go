@@ -1871,6 +1871,7 @@ func (j *judge) abuse(h *hit, res *results) {
 			tgt, tcue = tNamed, c
 		}
 	}
+	tgt, tcue = j.r18sTarget(h, e, tgt, tcue) // a subject further back (round18sexual.go)
 	// "din svartskalle", "ditt pack", "dine jævla svartinger": in the
 	// Scandinavian languages a possessive right before a name for a
 	// person is the vocative, said to the reader.

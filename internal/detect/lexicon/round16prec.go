@@ -80,7 +80,7 @@ func (j *judge) round16(res *results) {
 			if banter < 0 {
 				banter = b2i(r16Banter(o, j.text))
 			}
-			if banter == 1 {
+			if banter == 1 || r18Tease(o, j.text) {
 				h.gone = true
 			}
 		case kGroup:
