@@ -91,6 +91,29 @@ func (s *scan) livingCue(k int) bool {
 	return false
 }
 
+// lowerStreetWord reports whether the word at k may be part of a street's
+// name typed in lower case: a plain word of three letters or more that the
+// address lexicon knows as nothing else, and no unit of time or distance
+// ("10 minutes walk", "2 hours drive").
+func (s *scan) lowerStreetWord(k int) bool {
+	t := s.toks[k]
+	if t.kind != tkWord || t.upper || t.flags != 0 || t.e-t.s < 3 {
+		return false
+	}
+	return !unitWords[s.low[t.s:t.e]]
+}
+
+// unitWords are units a number may come before, in the six languages.
+var unitWords = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range strings.FieldsSeq(`min mins minute minutes minuten minuter minutter hour hours hrs uur stunde stunden timer timme timmar time
+		mile miles km kms kilometre kilometres kilometer kilometers kilomètres metre metres meter meters mètres yard yards feet foot step steps
+		second seconds day days dag dagen dagar tage week weeks weken veckor uker month months year years jaar jahre år ans jours semaines mois heures`) {
+		m[w] = true
+	}
+	return m
+}()
+
 func (s *scan) isName(k int) bool {
 	t := s.toks[k]
 	return t.kind == tkWord && t.upper && t.flags&fStop == 0
@@ -389,6 +412,18 @@ func (s *scan) streetNumberFirst(k int) (start, last int, conf float64, why stri
 		break
 	}
 	if first < 0 {
+		// Typed in lower case ("she lives at 14 brackley road"): a house
+		// number, one or two plain words and the type, after a verb of
+		// living or an address noun.
+		for q, n := k-1, 0; q >= 0 && n < 2 && s.lowerStreetWord(q); q, n = q-1, n+1 {
+			first = q
+		}
+		if first < 0 {
+			return -1, -1, 0, ""
+		}
+		if nb, ok := s.houseNumBefore(first); ok && nb == first-1 && s.livingCue(nb) {
+			return nb, k, 0.75, "house number, street name and type in lower case after a living cue"
+		}
 		return -1, -1, 0, ""
 	}
 	if nb, ok := s.houseNumBefore(first); ok {
@@ -415,12 +450,24 @@ func (s *scan) streetNameTypeNumber(k int) (start, last int, conf float64, why s
 		}
 		break
 	}
-	if first < 0 {
-		return -1, -1, 0, ""
-	}
 	q := k + 1
 	if s.isPunct(q, ".") {
 		q++
+	}
+	if first < 0 {
+		// In lower case ("er wohnt in der berliner straße 12", "han bor
+		// i karl johans gate 22"): only with the house number, after a
+		// verb of living or an address noun.
+		for p, n := k-1, 0; p >= 0 && n < 2 && s.lowerStreetWord(p); p, n = p-1, n+1 {
+			first = p
+		}
+		if first < 0 || !s.livingCue(first) {
+			return -1, -1, 0, ""
+		}
+		if e, ok := s.houseNum(q); ok {
+			return first, e, 0.75, "street name and type in lower case with house number after a living cue"
+		}
+		return -1, -1, 0, ""
 	}
 	if e, ok := s.houseNum(q); ok {
 		return first, e, 0.8, "street name and type with house number"
