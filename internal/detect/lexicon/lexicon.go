@@ -158,6 +158,7 @@ func (d *Detector) Detect(ctx context.Context, in detect.Input) ([]detect.Signal
 		d.analyze(tn, in, st, res)
 	}
 	round16Harassment(in.Text, res)
+	res.round18Pieces() // pieces of harassment add up (round18harass.go)
 	res.dampComplaints()
 	return res.signals(d.lx.version), nil
 }
@@ -781,6 +782,7 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 	j.round16(res)
 	j.round17() // group-only hate entries that find no group (round17hate.go)
 	j.round18nordic(res)
+	j.round18Threat()
 	for i := range hits {
 		h := &hits[i]
 		if h.gone || h.name != "" {
