@@ -3,6 +3,7 @@ package lexicon
 import (
 	"cmp"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -256,6 +257,11 @@ func compileDense(texts []string, anchored []bool, maxDense int) *automaton {
 			used[p[i]] = true
 		}
 	}
+	// The marked patterns, the sorted order and the own counts are read
+	// no more: handed back to the system before the final tables are
+	// mapped, they are not part of the load's peak memory.
+	patterns, order, own = nil, nil, nil
+	debug.FreeOSMemory()
 	a.nclass = 1
 	for b := 0; b < 256; b++ {
 		if used[b] {
