@@ -662,7 +662,11 @@ func (s *scan) findSchools() {
 		// The verb of going to school right after the child or the
 		// pronoun: "goes", "va", "zit", "går", "geht".
 		goAt := -1
-		for q := k + 1; q < len(toks) && q <= k+3; q++ {
+		reach := k + 3
+		if kin && k+1 < len(toks) && toks[k+1].flags&fOf != 0 {
+			reach = k + 6 // round 19: "the son of the nurse goes to…", "le fils de l'aide-soignante est à…"
+		}
+		for q := k + 1; q < len(toks) && q <= reach; q++ {
 			if toks[q].flags&fSchoolGo != 0 {
 				goAt = q
 				break
@@ -685,7 +689,11 @@ func (s *scan) findSchools() {
 		}
 		found := false
 		for q := from; q < len(toks) && q <= from+11; q++ {
-			if a, b, ok := s.schoolName(q); ok {
+			a, b, ok := s.schoolName(q)
+			if !ok && kin && goAt > 0 {
+				a, b, ok = s.schoolNameLower(q)
+			}
+			if ok {
 				if !s.overlapsTaken(a, b) {
 					why := "school named next to someone else's child"
 					if !kin {
@@ -815,4 +823,71 @@ func (s *scan) schoolName(q int) (int, int, bool) {
 		return 0, 0, false // a lone capitalised "School" names nothing
 	}
 	return toks[first].s, toks[last].e, true
+}
+
+// schoolNameLower reads a school name written in lower case, as comments
+// are ("oakfield primary", "solrosens förskola", "kita sonnenschein",
+// "l'école maternelle jean moulin"): a school word with an unlisted word
+// before it or up to three after it. Only used after a child and a verb of
+// going, where a school word is a school; words like "local" or "same"
+// name none.
+func (s *scan) schoolNameLower(q int) (int, int, bool) {
+	toks := s.toks
+	t := toks[q]
+	if t.kind != tkWord || t.flags&fSchool == 0 {
+		return 0, 0, false
+	}
+	nameWord := func(p int) bool {
+		tk := toks[p]
+		if tk.kind != tkWord || tk.flags != 0 || tk.e-tk.s < 3 {
+			return false
+		}
+		w := s.low[tk.s:tk.e]
+		return w[0] > '9' && !notSchoolNames[w]
+	}
+	first, last := q, q
+	if q > 0 && nameWord(q-1) {
+		first = q - 1
+	}
+	for p := q + 1; p < len(toks) && p <= q+3; p++ {
+		if !nameWord(p) && !(toks[p].kind == tkWord && toks[p].flags&fSchool != 0) {
+			break
+		}
+		last = p
+	}
+	if first == q && last == q {
+		return 0, 0, false
+	}
+	// A school word alone after the name's words is not enough: one of
+	// them must be a name ("maternelle" is a school word).
+	named := first < q
+	for p := q + 1; p <= last; p++ {
+		if toks[p].flags == 0 {
+			named = true
+		}
+	}
+	if !named {
+		return 0, 0, false
+	}
+	return toks[first].s, toks[last].e, true
+}
+
+// notSchoolNames: unlisted words that stand next to a school word without
+// naming one ("the local school", "la même école", "die neue Schule").
+var notSchoolNames = map[string]bool{
+	"local": true, "same": true, "new": true, "old": true, "other": true, "nearby": true, "public": true,
+	"private": true, "village": true, "big": true, "small": true, "good": true, "best": true, "special": true,
+	"catholic": true, "state": true, "every": true, "day": true, "today": true, "tomorrow": true, "again": true,
+	"même": true, "meme": true, "nouvelle": true, "nouvel": true, "autre": true, "privée": true, "publique": true,
+	"bonne": true, "petite": true, "grande": true, "demain": true, "aujourd": true,
+	"zelfde": true, "nieuwe": true, "andere": true, "openbare": true, "bijzondere": true, "goede": true, "morgen": true,
+	"samma": true, "nya": true, "andra": true, "kommunala": true, "privata": true, "lokala": true, "imorgon": true, "idag": true,
+	"samme": true, "nye": true, "andre": true, "lokale": true, "kommunale": true, "vanlig": true, "vanlige": true,
+	"gleiche": true, "gleichen": true, "neue": true, "neuen": true, "anderen": true, "örtliche": true,
+	"privaten": true, "gute": true, "heute": true,
+	// Function words after a school word: "the same school as mine",
+	// "samme skole som mine", "la même école que".
+	"som": true, "than": true, "that": true, "which": true, "where": true, "like": true, "and": true,
+	"qui": true, "que": true, "comme": true, "waar": true, "als": true, "dan": true, "dat": true, "wie": true,
+	"där": true, "och": true, "hvor": true, "enn": true, "og": true, "und": true, "wo": true,
 }

@@ -1,6 +1,8 @@
 package pii
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/stormwatch/stormwatch/internal/detect"
@@ -161,6 +163,16 @@ func (s *scan) findCues(wc *detect.Context) {
 		// A name before a verb of living: "Dr Lindqvist bor på…".
 		if f&fLiveAny != 0 && f&fLive3 == 0 && k > 0 && s.isName(k-1) && toks[k-1].flags&(fFirst|fSubjFirst|fThird|fSubjThird) == 0 {
 			s.cue(k-1, k, true, true)
+		}
+		// Round 19: a role or another person a few words before a bare
+		// verb of living ("sköterskan Lena bor på…", "socialsekreteraren
+		// som tog mina barn bor på…", "assistenten på legekontoret bor
+		// i…"): the staff member's home, not the writer's. A first-person
+		// subject right before the verb ("jag bor") keeps it the writer's.
+		if f&fLiveAny != 0 && f&fLive3 == 0 && k > 0 && toks[k-1].flags&(fSubjFirst|fFirstSubjOnly) == 0 {
+			if r := s.roleBefore(k); r >= 0 {
+				s.cue(r, k, true, true)
+			}
 		}
 		// Subject and verb of living, either order.
 		if f&(fSubjThird|fSubjFirst) != 0 {
@@ -359,23 +371,102 @@ const workplaceReach = 6
 // A word for a private line or a home, a verb of living or a possessive
 // between them ("hennes privata nummer", "elle habite") keeps the finding;
 // so does "my office" (the writer's own workplace is their data).
-func (s *scan) dropPublicContacts(orgs []string) {
-	if s.all&fWorkplace == 0 && len(orgs) == 0 {
+func (s *scan) dropPublicContacts(orgs, staff []string) {
+	if s.all&(fWorkplace|fReachable) == 0 && len(orgs) == 0 {
 		return
 	}
+	// Round 19: a contact list goes on past the window ("la clinique est
+	// au 18 avenue Foch à Bron, tel 04 78 26 11 30"): a phone, address or
+	// e-mail that follows a dropped one closely, with nothing private
+	// between, is the same place's. Findings come per kind, so sort
+	// first (cheap: a handful).
+	slices.SortFunc(s.finds, func(a, b finding) int { return cmp.Compare(a.s, b.s) })
 	out := s.finds[:0]
+	lastPublic := -1 // end of the last dropped finding
 	for _, f := range s.finds {
-		if (f.entity == EntityPhone || f.entity == EntityAddress || f.entity == EntityEmail) && s.publicContact(f, orgs) {
-			continue
+		if f.entity == EntityPhone || f.entity == EntityAddress || f.entity == EntityEmail {
+			if s.publicContact(f, orgs, staff) || lastPublic >= 0 && s.followsPublic(lastPublic, f) || s.reachableAfter(f) {
+				lastPublic = f.e
+				continue
+			}
 		}
 		out = append(out, f)
 	}
 	s.finds = out
 }
 
+// publicChain is how many tokens may separate a finding from the public
+// contact before it ("…, tel", "…, phone").
+const publicChain = 8
+
+// followsPublic reports f within publicChain tokens after a dropped public
+// contact ending at end, with no clause break (!?;) and nothing private
+// between.
+func (s *scan) followsPublic(end int, f finding) bool {
+	toks := s.toks
+	const private = fPrivate | fLive3 | fLiveAny | fPossThird | fSecondPoss | fObjThird | fThird
+	n := 0
+	for q := s.tokenAt(f.s) - 1; q >= 0 && toks[q].e > end; q-- {
+		t := toks[q]
+		if n++; n > publicChain {
+			return false
+		}
+		if t.kind == tkPunct && strings.ContainsAny(s.text[t.s:t.e], "!?;.") && t.s+1 < len(s.text) && s.text[t.s+1] == ' ' {
+			return false
+		}
+		if t.kind == tkWord && t.flags&private != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// reachableAfter reports a number asked about as a service line: "is 038
+// 421 55 60 ook 's nachts bereikbaar?", "ist die 0661… auch nachts
+// erreichbar?". Nothing personal may stand before it in the clause.
+func (s *scan) reachableAfter(f finding) bool {
+	if s.all&fReachable == 0 || f.entity != EntityPhone {
+		return false
+	}
+	toks := s.toks
+	k := s.tokenAt(f.s)
+	const private = fPrivate | fPossThird | fSecondPoss | fThird | fPossFirst | fFirst | fRole | fOther
+	for q, n := k-1, 0; q >= 0 && n < workplaceReach; q, n = q-1, n+1 {
+		if toks[q].kind == tkWord && toks[q].flags&private != 0 {
+			return false
+		}
+	}
+	for q, n := s.tokenAt(f.e-1)+1, 0; q < len(toks) && n < workplaceReach; q, n = q+1, n+1 {
+		t := toks[q]
+		if t.kind == tkPunct && strings.ContainsAny(s.text[t.s:t.e], "!.;,") {
+			return false
+		}
+		if t.kind == tkWord && t.flags&fReachable != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// roleBefore returns a role or other-person word up to five tokens before
+// the verb at k, in the same sentence, or -1.
+func (s *scan) roleBefore(k int) int {
+	toks := s.toks
+	for q, n := k-1, 0; q >= 0 && n < 5; q, n = q-1, n+1 {
+		t := toks[q]
+		if t.kind == tkPunct && strings.ContainsAny(s.text[t.s:t.e], "!?;.:") {
+			return -1
+		}
+		if t.kind == tkWord && t.flags&(fRole|fOther) != 0 && t.flags&(fFirst|fPossFirst|fSubjFirst) == 0 {
+			return q
+		}
+	}
+	return -1
+}
+
 // publicContact reports a workplace word or the organisation's name in the
 // same clause shortly before f, with nothing private in between.
-func (s *scan) publicContact(f finding, orgs []string) bool {
+func (s *scan) publicContact(f finding, orgs, staff []string) bool {
 	toks := s.toks
 	k := s.tokenAt(f.s) // first token of the finding
 	// Something private right after: "08-123 45 67 (privat)".
@@ -391,6 +482,12 @@ func (s *scan) publicContact(f finding, orgs []string) bool {
 			return false
 		}
 		if t.flags&private != 0 && t.flags&fWorkplace == 0 {
+			return false
+		}
+		if t.flags&fWorkplace != 0 && (s.personOf(q, staff) || s.liveBefore(q)) {
+			// Round 19: "Sophie de l'accueil : 06…", "Sanne van de
+			// balie: nul zes…": the workplace names the person, and the
+			// number is hers.
 			return false
 		}
 		if t.flags&fWorkplace != 0 || s.orgEndsAt(q, orgs) {
@@ -415,6 +512,55 @@ func (s *scan) orgEndsAt(q int, orgs []string) bool {
 		}
 		a := e - len(o)
 		if strings.EqualFold(s.text[a:e], o) && (a == 0 || !wordByte(s.low[a-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// personOf reports "NAME of/from the WORKPLACE" ending at the workplace
+// word q: a first name (capitalised or a workspace staff name) then "de",
+// "van", "från", "fra", "von", "from", an article or apostrophe between.
+func (s *scan) personOf(q int, staff []string) bool {
+	toks := s.toks
+	p := q - 1
+	for p >= 0 && (toks[p].kind == tkPunct && (s.text[toks[p].s] == '\'' || strings.HasPrefix(s.text[toks[p].s:], "’")) || toks[p].flags&fArticle != 0) {
+		p--
+	}
+	if p < 1 || toks[p].kind != tkWord {
+		return false
+	}
+	if w := s.low[toks[p].s:toks[p].e]; toks[p].flags&fOf == 0 && w != "from" && w != "från" && w != "fra" && w != "frå" {
+		return false
+	}
+	n := p - 1
+	if toks[n].kind != tkWord || toks[n].flags != 0 {
+		return false
+	}
+	if s.isName(n) {
+		return true
+	}
+	w := s.low[toks[n].s:toks[n].e]
+	for _, name := range staff {
+		for _, part := range strings.Fields(name) {
+			if len(part) >= 3 && strings.EqualFold(strings.Trim(part, ".,"), w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// liveBefore reports a verb of living a few words before the workplace
+// word q: "wohnt über der Apotheke in der Lindenstr. 4", "bor ovanför
+// apoteket": the shop is a landmark for a home, not the contact given.
+func (s *scan) liveBefore(q int) bool {
+	toks := s.toks
+	for p, n := q-1, 0; p >= 0 && n < 4; p, n = p-1, n+1 {
+		if toks[p].kind == tkPunct && strings.ContainsAny(s.text[toks[p].s:toks[p].e], "!?;.,:") {
+			return false
+		}
+		if toks[p].flags&(fLive3|fLiveAny) != 0 {
 			return true
 		}
 	}

@@ -54,6 +54,7 @@ const (
 	fArticle                              // the, la, le, het, de, den, der, die: skipped between "of" and a person
 	fWorkplace                            // clinic, cabinet, praktijk, mottagningen, Praxis: the organisation's premises
 	fPrivate                              // private, perso, privé, thuis, privat, hjemme: a person's own line or home
+	fReachable                            // reachable, erreichbar, bereikbaar, joignable: a service line asked about (round 19)
 )
 
 // Language bits; Norwegian covers nb, nn and Danish, which share the cues.
@@ -280,6 +281,40 @@ var lexicon = []lexEntry{
 	{lFR, fStop, "à a au aux et en dans pour avec chez près est qui que sur ou où mais donc car il elle je on nous vous ils ne pas c ça ce depuis"},
 	{lAll, fAtMarker, "at arobase apenstaartje snabel-a krøllalfa klammeraffe"},
 	{lAll, fDotMarker, "dot point punt punkt punktum"},
+
+	// Round 19 doxxing. Staff roles and trades that name someone else
+	// ("l'iban de la caissière", "bsn van die verpleegster",
+	// "sköterskan Lena bor på…"); nouns for a bank account or a private
+	// line; shops, services and helplines whose address or number is
+	// public ("allez chez le toiletteur, 5 rue…", "ring the rescue line on
+	// 01…"); "reachable" after a number asked about ("is 038… ook 's
+	// nachts bereikbaar?").
+	{lEN, fRole, "cashier carer caretaker assistant secretary receptionists caseworker officer planner warden"},
+	{lFR, fRole, "caissière caissiere caissier assistante secrétaire secretaire soignante soignant éducateur educateur éducatrice educatrice chauffeur gardien gardienne"},
+	{lNL, fRole, "kassière kassiere caissière assistente assistent secretaresse verzorgster verzorger ambtenaar hulpverlener werker werkster conciërge"},
+	{lSV, fRole, "kassörska kassörskan sköterska sköterskan undersköterska undersköterskan assistent assistenten sekreterare handläggare handläggaren socialsekreterare socialsekreteraren vaktmästare vaktmästaren"},
+	{lNO, fRole, "kasserer kassereren sykepleieren sjukepleiar sjukepleiaren assistent assistenten sekretær sekretæren saksbehandler saksbehandleren vaktmester vaktmesteren klinikkeier klinikkeieren"},
+	{lDE, fRole, "kassiererin kassierer pfleger pflegerin krankenschwester assistentin assistent sekretärin sachbearbeiter sachbearbeiterin hausmeister erzieherin erzieher"},
+	{lEN, fEntNoun, "details"},
+	{lFR, fEntNoun, "coordonnées coordonnees"},
+	{lNL, fEntNoun, "bankgegevens privénummer"},
+	{lSV, fEntNoun, "kontonr kontonumret privatnummer"},
+	{lNO, fEntNoun, "kontonr kontonummeret privatnummer"},
+	{lDE, fEntNoun, "bankverbindung privatnummer"},
+	{lNL, fArticle, "die"},                // "van die verpleegster": skipped like "de"
+	{lNO, fPossThird, "sin si sitt sine"}, // "Ingrid sin mobil": the Norwegian "garpegenitiv"
+	{lEN, fWorkplace, "groomer groomers helpline hotline rescue pharmacy vets"},
+	{lFR, fWorkplace, "toiletteur toiletteuse toilettage animalerie pharmacie"},
+	{lNL, fWorkplace, "dierenspeciaalzaak dierenwinkel trimsalon dierenasiel asiel dierenambulance wijkteam apotheek"},
+	{lSV, fWorkplace, "hundfrisören hundfrisör djuraffären djurbutiken djurhemmet jouren apoteket"},
+	{lNO, fWorkplace, "hundefrisøren hundefrisør dyrebutikken dyrlegevakta dyrlegevakt dyrebeskyttelsen dyrehjemmet apoteket"},
+	{lDE, fWorkplace, "zoohandlung hundesalon tierheim seniorenbüro seniorenbuero notdienst tierrettung apotheke"},
+	{lEN, fReachable, "reachable available staffed"},
+	{lFR, fReachable, "joignable joignables"},
+	{lNL, fReachable, "bereikbaar"},
+	{lSV, fReachable, "nåbar nåbart bemannad bemannat"},
+	{lNO, fReachable, "tilgjengelig betjent"},
+	{lDE, fReachable, "erreichbar besetzt"},
 }
 
 // streetSuffixes are endings of compound street names (Kerkstraat,

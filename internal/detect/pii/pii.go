@@ -126,9 +126,9 @@ func (d *Detector) detect(in detect.Input) []detect.Signal {
 		return nil
 	}
 	if in.Context != nil {
-		s.dropPublicContacts(in.Context.OrgNames)
+		s.dropPublicContacts(in.Context.OrgNames, in.Context.StaffNames)
 	} else {
-		s.dropPublicContacts(nil)
+		s.dropPublicContacts(nil, nil)
 	}
 	if len(s.finds) == 0 {
 		return nil
