@@ -783,6 +783,7 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 	j.round17() // group-only hate entries that find no group (round17hate.go)
 	j.round18nordic(res)
 	j.round18Threat()
+	j.round19Threat() // "I know where you live" between friends (round19threat.go)
 	for i := range hits {
 		h := &hits[i]
 		if h.gone || h.name != "" {
