@@ -2552,6 +2552,17 @@ func (w *why) appendTo(b []byte) []byte {
 	return b
 }
 
+// standing returns hit i and its entry while it still stands as a match of
+// an entry (not dropped, not a staff name), or nil: the later passes that
+// revise hits in place all start from it.
+func (j *judge) standing(i int) (*hit, *entry) {
+	h := &j.hits[i]
+	if h.gone || h.name != "" || h.e < 0 {
+		return nil, nil
+	}
+	return h, &j.d.lx.entries[h.e]
+}
+
 // isCue reports whether c is a live match of an entry of kind k.
 func (j *judge) isCue(c *hit, k kind) bool {
 	return !c.gone && c.e >= 0 && j.d.lx.entries[c.e].kind == k

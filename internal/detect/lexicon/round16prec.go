@@ -37,15 +37,13 @@ import (
 //     on a group ("no wonder care went to hell since they hired foreigners
 //     who can't speak Swedish").
 func (j *judge) round16(res *results) {
-	lx := j.d.lx
 	o := j.n.Original()
 	banter, game, report := -1, -1, -1 // -1: not yet read
 	for i := range j.hits {
-		h := &j.hits[i]
-		if h.gone || h.name != "" || h.e < 0 {
+		h, e := j.standing(i)
+		if h == nil {
 			continue
 		}
-		e := &lx.entries[h.e]
 		switch e.kind {
 		case kThreat, kHarm:
 			if e.kind == kThreat && j.commercialRegret(h) {

@@ -16,13 +16,11 @@ package lexicon
 
 // round17 drops the group-only (n) entries that find no identity group.
 func (j *judge) round17() {
-	lx := j.d.lx
 	for i := range j.hits {
-		h := &j.hits[i]
-		if h.gone || h.name != "" || h.e < 0 {
+		h, e := j.standing(i)
+		if h == nil {
 			continue
 		}
-		e := &lx.entries[h.e]
 		if e.kind != kHate || e.flags&(fGroup|fGroupOnly) != fGroup|fGroupOnly {
 			continue
 		}

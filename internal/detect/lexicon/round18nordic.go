@@ -22,14 +22,12 @@ import "strings"
 // it reads the text only when a mild insult hit is there and the text
 // holds a question mark.
 func (j *judge) round18nordic(res *results) {
-	lx := j.d.lx
 	mild := false
 	for i := range j.hits {
-		h := &j.hits[i]
-		if h.gone || h.name != "" || h.e < 0 {
+		h, e := j.standing(i)
+		if h == nil {
 			continue
 		}
-		e := &lx.entries[h.e]
 		switch e.kind {
 		case kInsult:
 			if e.sev >= 3 {
@@ -50,11 +48,7 @@ func (j *judge) round18nordic(res *results) {
 	}
 	s, t := -1, 0
 	for i := range j.hits {
-		h := &j.hits[i]
-		if h.gone || h.name != "" || h.e < 0 {
-			continue
-		}
-		if e := &lx.entries[h.e]; e.kind == kInsult {
+		if h, e := j.standing(i); h != nil && e.kind == kInsult {
 			h.gone = true
 			if s < 0 {
 				s, t = int(h.s), int(h.t)

@@ -27,16 +27,14 @@ import "strings"
 // nobody's fault"); only a closer after it ("just saying", "zeg dat maar
 // tegen die handhaver", round16threat.go) makes it a threat.
 func (j *judge) round18Threat() {
-	lx := j.d.lx
 	o := j.n.Original()
 	banter, game, sport := -1, -1, -1 // -1: not yet read
 	j.r18LoneAccidents()
 	for i := range j.hits {
-		h := &j.hits[i]
-		if h.gone || h.name != "" || h.e < 0 {
+		h, e := j.standing(i)
+		if h == nil {
 			continue
 		}
-		e := &lx.entries[h.e]
 		if e.kind != kThreat && e.kind != kHarm {
 			continue
 		}

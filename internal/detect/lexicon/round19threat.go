@@ -18,11 +18,10 @@ func (j *judge) round19Threat() {
 	lx := j.d.lx
 	k := -1
 	for i := range j.hits {
-		h := &j.hits[i]
-		if h.gone || h.name != "" || h.e < 0 {
+		h, e := j.standing(i)
+		if h == nil {
 			continue
 		}
-		e := &lx.entries[h.e]
 		if e.kind != kThreat && e.kind != kHarm {
 			continue
 		}
@@ -90,14 +89,12 @@ func r19Laugh(o string) bool {
 // reader is the opponent. A veiled threat stays ("I know where you park
 // at the bowling 😎"), and so does any threat without the place.
 func (j *judge) r19Play() {
-	lx := j.d.lx
 	play := -1 // -1: not yet read
 	for i := range j.hits {
-		h := &j.hits[i]
-		if h.gone || h.name != "" || h.e < 0 {
+		h, e := j.standing(i)
+		if h == nil {
 			continue
 		}
-		e := &lx.entries[h.e]
 		if e.kind != kThreat && e.kind != kHarm || e.kind == kThreat && e.flags&fVeiled != 0 {
 			continue
 		}
