@@ -32,7 +32,7 @@ build:
 
 ## model: retrain the embedded model from ../shared/corpora (reproducible: same inputs, same bytes)
 model:
-	$(GO) run ./cmd/stormwatch-train -probes internal/eval/testdata/probes -tuning internal/detect/lexicon/testdata
+	$(GO) run ./cmd/stormwatch-train -probes internal/eval/testdata/probes -tuning internal/detect/lexicon/testdata -independent internal/eval/testdata/independent
 	$(GO) run ./cmd/stormwatch-train -corpora ../shared/corpora -out internal/detect/model/weights
 
 ## bench: the benchmarks (not part of make test)

@@ -1,12 +1,14 @@
 // Command stormwatch-train rebuilds the statistical model's weights from
 // the shared corpora and the project's own examples:
 //
-//	go run ./cmd/stormwatch-train -probes internal/eval/testdata/probes
+//	go run ./cmd/stormwatch-train -probes internal/eval/testdata/probes -tuning internal/detect/lexicon/testdata -independent internal/eval/testdata/independent
 //	go run ./cmd/stormwatch-train -corpora ../shared/corpora -out internal/detect/model/weights
 //
-// It is what `make model` runs: first the development probes become
-// training lines (internal/corpus/data/probes.tsv), then the model is
-// trained on the corpora and the project's lines, probes included. The output is reproducible bit for bit:
+// It is what `make model` runs: first the development probes, the
+// lexicon's tuning lines and the independent sets already tuned on become
+// training lines (internal/corpus/data/probes.tsv, tuning.tsv,
+// independent.tsv), then the model is trained on the corpora and the
+// project's lines, those included. The output is reproducible bit for bit:
 // fixed split, fixed seed, fixed order, no timestamps. It also writes the
 // held-out parts of each corpus, mapped to Stormwatch categories, as JSONL
 // for `stormwatch eval` (-heldout), and prints precision, recall and F1 on
@@ -61,10 +63,12 @@ func run(args []string, stdout io.Writer) error {
 	probesOut := fl.String("probes-out", filepath.Join("internal", "corpus", "data", corpus.ProbesFile), "where -probes writes")
 	tuning := fl.String("tuning", "", "write the lexicon's tuning lines of this directory as training lines of the threat head to -tuning-out and exit (after -probes when both are given)")
 	tuningOut := fl.String("tuning-out", filepath.Join("internal", "corpus", "data", corpus.TuningFile), "where -tuning writes")
+	independent := fl.String("independent", "", "write the independent sets of this directory that its "+corpus.TunedListFile+" names as training lines to -independent-out and exit (after -probes and -tuning)")
+	independentOut := fl.String("independent-out", filepath.Join("internal", "corpus", "data", corpus.IndependentFile), "where -independent writes")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
-	if *probes != "" || *tuning != "" {
+	if *probes != "" || *tuning != "" || *independent != "" {
 		gens := []struct {
 			name, dir, out string
 			gen            func(string) ([]byte, int, int, error)
@@ -72,6 +76,7 @@ func run(args []string, stdout io.Writer) error {
 			// Probes first: the tuning lines skip what probes.tsv holds.
 			{"probes", *probes, *probesOut, corpus.ProbesTSV},
 			{"tuning", *tuning, *tuningOut, corpus.TuningTSV},
+			{"independent", *independent, *independentOut, corpus.IndependentTSV},
 		}
 		for _, g := range gens {
 			if g.dir == "" {
@@ -237,7 +242,15 @@ func (rc Recipe) sourceWeights() (map[string]float64, error) {
 // templates' trust: at full trust its calibration shift pushed more
 // innocent look-alikes over the insult line; at 0.5 the model alone sends
 // 6 of 40 unseen positive statements about groups to review instead of 20.
-var DefaultRecipe = Recipe{GroupPower: 0.5, Corpora: 0.7, Probes: 1, Templates: 1, Calibrate: "all", ProjectNeg: 1, CalibCorpora: 1, Sources: "mlma2019=0.6,templates-positive=0.5"}
+//
+// independent.tsv (third-party sets once tuned on, 2,757 lines) counts at
+// 0.5: at 1 the model read "Ich bin Muslim und lebe gern in Berlin." as
+// abusive (0.52). At 0.5, on text never trained or tuned on (the blind
+// sets, fresh17, fresh21, fresh25; 1,880 lines), the detector removes 7
+// more lines with 1 more false positive, and scoring a category at 0.5 or
+// more finds threats (0.768 -> 0.833 recall) and hate (0.670 -> 0.736)
+// more often at about the same precision.
+var DefaultRecipe = Recipe{GroupPower: 0.5, Corpora: 0.7, Probes: 1, Templates: 1, Calibrate: "all", ProjectNeg: 1, CalibCorpora: 1, Sources: "mlma2019=0.6,templates-positive=0.5,independent=0.5"}
 
 // calibration returns the validation rows rc fits the calibration on.
 func calibration(valid []prepared, rc Recipe) []prepared {

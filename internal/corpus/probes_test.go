@@ -3,6 +3,7 @@ package corpus
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -76,9 +77,9 @@ func TestProbesTSV(t *testing.T) {
 	}
 }
 
-// TestGeneratedTSVUpToDate: data/probes.tsv and data/tuning.tsv are what
-// ProbesTSV and TuningTSV make of their lines today (regenerate with `make
-// model`).
+// TestGeneratedTSVUpToDate: data/probes.tsv, data/tuning.tsv and
+// data/independent.tsv are what ProbesTSV, TuningTSV and IndependentTSV
+// make of their lines today (regenerate with `make model`).
 func TestGeneratedTSVUpToDate(t *testing.T) {
 	for _, g := range []struct {
 		file, dir string
@@ -86,6 +87,7 @@ func TestGeneratedTSVUpToDate(t *testing.T) {
 	}{
 		{ProbesFile, filepath.Join("..", "eval", "testdata", "probes"), ProbesTSV},
 		{TuningFile, filepath.Join("..", "detect", "lexicon", "testdata"), TuningTSV},
+		{IndependentFile, filepath.Join("..", "eval", "testdata", "independent"), IndependentTSV},
 	} {
 		got, _, _, err := g.gen(g.dir)
 		if err != nil {
@@ -97,6 +99,45 @@ func TestGeneratedTSVUpToDate(t *testing.T) {
 		}
 		if string(got) != string(have) {
 			t.Errorf("data/%s is out of date with %s: run `make model`", g.file, g.dir)
+		}
+	}
+}
+
+// TestTunedListMatchesReadme: the sets the model trains on (tuned.txt) are
+// the ones the independent sets' README marks "tuned on", and no other.
+func TestTunedListMatchesReadme(t *testing.T) {
+	dir := filepath.Join("..", "eval", "testdata", "independent")
+	tuned, err := TunedSets(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme, err := os.ReadFile(filepath.Join(dir, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	marked := map[string]bool{}
+	for _, line := range strings.Split(string(readme), "\n") {
+		cells := strings.Split(line, "|")
+		if len(cells) < 7 || !strings.HasPrefix(strings.TrimSpace(cells[1]), "fresh") {
+			continue
+		}
+		name := strings.TrimSpace(cells[1])
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Errorf("README lists %s, which is not a folder here", name)
+		}
+		marked[name] = strings.Contains(cells[5], "tuned on")
+	}
+	if len(marked) == 0 {
+		t.Fatal("no set found in the README's table")
+	}
+	for _, n := range tuned {
+		if !marked[n] {
+			t.Errorf("%s lists %s, but the README does not mark it tuned on", TunedListFile, n)
+		}
+	}
+	for n, m := range marked {
+		if m && !slices.Contains(tuned, n) {
+			t.Errorf("the README marks %s tuned on, but %s does not list it", n, TunedListFile)
 		}
 	}
 }

@@ -65,6 +65,11 @@ func Project() ([]Example, error) {
 			group, tmplTrust = strings.TrimSuffix(path.Base(n), ".tsv")+"/", 0.6
 		case strings.HasPrefix(path.Base(n), "probes"):
 			group, tmplTrust = "probes/", 0.3
+		case path.Base(n) == IndependentFile:
+			// Written by third parties in phrasings the engine missed:
+			// a balancing group of its own, so the sets that grow each
+			// session do not outweigh the project's hand-written lines.
+			group = "independent/"
 		case path.Base(n) == TuningFile, path.Base(n) == ThreatsFile:
 			group = "threat-only/"
 		}
@@ -74,7 +79,11 @@ func Project() ([]Example, error) {
 				return err
 			}
 			trust *= tmplTrust
-			if group == "threat-only/" {
+			// A threat teaches the threat head only, wherever it comes
+			// from: on the abusive head the threats of the independent
+			// sets made "I'll be outside your house at 8 to take you to
+			// the appointment" an insult.
+			if group == "threat-only/" || (group == "independent/" && label == "threat") {
 				for i := range h {
 					if i != model.HeadThreat {
 						h[i] = -1

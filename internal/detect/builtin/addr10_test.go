@@ -14,11 +14,12 @@ import "testing"
 // ("You are a walking embarrassment, madam." left this list when the
 // 2026-11-22 recipe put its raw score at 0.74, under the 0.75 the rule asks;
 // "Jij bent een ruggengraatloos wurmpje." left it when the positive identity
-// templates put its raw score at 0.71.)
+// templates put its raw score at 0.71; "Ihr seid ein Haufen trauriger
+// Gestalten." left it when the tuned independent sets joined the training
+// data and put its raw score just under 0.75.)
 func TestAddr10LoneModelInsultAimedAtSomeone(t *testing.T) {
 	checkRemovals(t, []removalCase{
 		{"de", "Du bist eine wandelnde Peinlichkeit.", true},
-		{"de", "Ihr seid ein Haufen trauriger Gestalten.", true},
 		{"sv", "Den veterinären är ett vrak, han borde byta jobb.", true},
 
 		{"sv", "Sara, du är en klippa", false},
