@@ -40,8 +40,6 @@ func TestDrillNeverReachesAChannel(t *testing.T) {
 		io.WriteString(w, "[]")
 	}))
 	defer srv.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
 	cfg := config.Defaults()
 	cfg.DataDir = t.TempDir()
 	cfg.Demo = true
@@ -52,6 +50,10 @@ func TestDrillNeverReachesAChannel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The deadline starts after the lexicon has loaded: on a loaded
+	// machine the load alone took most of 30 seconds.
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
 	a, err := New(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), detect.NewEngine(nil, pii.New(), lex))
 	if err != nil {
 		t.Fatal(err)
