@@ -69,6 +69,8 @@ func TestR20NorthNegatedAndBarred(t *testing.T) {
 		{"sv", "många av våra patienter är psykiskt sjuka och får god vård", false},
 		{"nb", "hunden er ikke normal i dag, den spiser ikke", false},
 		{"nb", "folk uten politiattest bør ikke få jobbe med barn", false},
+		{"sv", "partiet borde inte driva frågan om flyktingar så hårt", false},
+		{"nb", "leilighetene til flyktningene er bare dyre", false},
 	})
 }
 
