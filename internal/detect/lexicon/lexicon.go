@@ -1828,7 +1828,9 @@ func (j *judge) abuse(h *hit, res *results) {
 		dObj = dist(h, &j.hits[obj])
 	}
 	switch {
-	case obj >= 0 && dObj <= 2 && dObj <= dYou && dYou > 0 && !(e.kind == kThreat && e.flags&fVeiled != 0) && !slur:
+	case obj >= 0 && dObj <= 2 && dObj <= dYou && dYou > 0 && !(e.kind == kThreat && e.flags&fVeiled != 0) && !slur && !(e.flags&fGroup != 0 && j.groupNearer(h, dObj)):
+		// (A group phrase aimed at a group nearer than the thing, "why are
+		// all X so loud in the queue", is aimed at the group: round 20.)
 		// A veiled threat names what may happen to ("shame if something
 		// happened to your car"): the thing is not its target.
 		tgt, tcue = tObject, obj
@@ -1898,7 +1900,11 @@ func (j *judge) abuse(h *hit, res *results) {
 	// pronoun, or no subject at all ("Het zijn beesten", "Das sind Tiere"),
 	// refers back to the identity group named just before.
 	if (tgt == tPerson && pluralPronoun[j.raw(tcue)]) || (tgt == tNone && e.flags&fGroup != 0) {
-		if c := j.groupBefore(h); c >= 0 {
+		c := j.groupBefore(h)
+		if c < 0 {
+			c = j.groupNamedAfter(h) // "… pratar om somalierna alltså" (round20north.go)
+		}
+		if c >= 0 {
 			tgt, tcue = tGroup, c
 		}
 	}

@@ -27,7 +27,7 @@ func (j *judge) round17() {
 		if c := j.nearest(h, kGroup, 5, -1); c >= 0 && !j.topic(c) {
 			continue
 		}
-		if j.groupBefore(h) >= 0 || j.nearestSlur(h, 5) >= 0 {
+		if j.groupBefore(h) >= 0 || j.nearestSlur(h, 5) >= 0 || j.groupNamedAfter(h) >= 0 {
 			continue
 		}
 		h.gone = true
