@@ -782,6 +782,7 @@ func (d *Detector) analyze(n *normalize.Normalized, in detect.Input, st *state, 
 	j.round16(res)
 	j.round17() // group-only hate entries that find no group (round17hate.go)
 	j.round18nordic(res)
+	j.round20Tease(res) // a mild name with a laugh and fondness (round20da.go)
 	j.round18Threat()
 	j.round19Threat() // "I know where you live" between friends (round19threat.go)
 	for i := range hits {
