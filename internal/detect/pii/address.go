@@ -799,7 +799,18 @@ func (s *scan) schoolName(q int) (int, int, bool) {
 		return 0, 0, false
 	}
 	first, last := q, q
-	for p := q - 1; p >= 0 && p >= q-3 && s.isName(p) && toks[p].flags&(fKin|fSchool|fThird|fFirst) == 0; p-- {
+	lo := q - 3
+	for p := q - 1; p >= 0 && p >= lo; p-- {
+		// Round 20: a saint's genitive before the school word ("St
+		// Mary's Primary", "St John's School").
+		if p >= 2 && s.low[toks[p].s:toks[p].e] == "s" && toks[p-1].kind == tkPunct && toks[p-1].e == toks[p].s &&
+			toks[p-2].e == toks[p-1].s && (s.text[toks[p-1].s] == '\'' || strings.HasPrefix(s.text[toks[p-1].s:], "’")) {
+			p -= 2
+			lo -= 2
+		}
+		if !s.isName(p) || toks[p].flags&(fKin|fSchool|fThird|fFirst) != 0 {
+			break
+		}
 		first = p
 	}
 	for p := q + 1; p < len(toks) && p <= q+5; p++ {
