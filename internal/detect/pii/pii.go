@@ -121,6 +121,7 @@ func (d *Detector) detect(in detect.Input) []detect.Signal {
 	s.findNumbers()
 	s.findAddresses()
 	s.findSchools()
+	s.findSchoolStreets()
 	s.findHidden() // round 17: where a woman in hiding works or lives (hidden.go)
 	if len(s.finds) == 0 {
 		return nil

@@ -99,3 +99,19 @@ func TestRound20OwnSide(t *testing.T) {
 		{"de", "Anna hat die Nummer 030/1234567, sagt sie", EntityPhone, detect.Doxxing},
 	}, "Anna")
 }
+
+// An abbreviated street type with its dot ("av.", "bd."), and the street a
+// school stands on named without a number after someone else's child's
+// school. Look-alikes: "av." as "avant" in a time, a town after the school,
+// the writer's own child.
+func TestRound20StreetForms(t *testing.T) {
+	r19Check(t, []r19Case{
+		{"fr", "récupérez le colis au 4 bis av. jean jaurès 33000 bordeaux, je suis là", EntityAddress, detect.PII},
+		{"fr", "je suis au 7 bd. Voltaire à Paris", EntityAddress, detect.PII},
+		{"en", "The mayor's son goes to St John's Primary on Mill Lane, fyi", EntityAddress, detect.Doxxing},
+		{"sv", "Rektorns dotter går på Björkskolan på Skolgatan, bara så ni vet", EntityAddress, detect.Doxxing},
+		{"fr", "on se voit vers 5 av. midi", EntityAddress, ""},
+		{"en", "The mayor's son goes to Oakfield Primary in Leeds, fyi", EntityAddress, ""},
+		{"sv", "Min dotter går på Björkskolan på Skolgatan och trivs", EntityAddress, ""},
+	})
+}
