@@ -238,19 +238,22 @@ func (rc Recipe) sourceWeights() (map[string]float64, error) {
 // their meaning.
 //
 // templates-positive.tsv (identity groups praised: "Kvinnor är underbara",
-// "Muslims are just people like you and me") counts at 0.5 of the
+// "Muslims are just people like you and me") counts at 0.7 of the
 // templates' trust: at full trust its calibration shift pushed more
-// innocent look-alikes over the insult line; at 0.5 the model alone sends
-// 6 of 40 unseen positive statements about groups to review instead of 20.
+// innocent look-alikes over the insult line; at 0.5 the model alone sent
+// 6 of 40 unseen positive statements about groups to review instead of 20,
+// until the hate lines of the tuned independent sets took it to 7 ("homo-
+// sexuella är fina föräldrar" read as hate); at 0.7 it is 6 again.
 //
-// independent.tsv (third-party sets once tuned on, 2,757 lines) counts at
-// 0.5: at 1 the model read "Ich bin Muslim und lebe gern in Berlin." as
-// abusive (0.52). At 0.5, on text never trained or tuned on (the blind
-// sets, fresh17, fresh21, fresh25; 1,880 lines), the detector removes 7
-// more lines with 1 more false positive, and scoring a category at 0.5 or
-// more finds threats (0.768 -> 0.833 recall) and hate (0.670 -> 0.736)
-// more often at about the same precision.
-var DefaultRecipe = Recipe{GroupPower: 0.5, Corpora: 0.7, Probes: 1, Templates: 1, Calibrate: "all", ProjectNeg: 1, CalibCorpora: 1, Sources: "mlma2019=0.6,templates-positive=0.5,independent=0.5"}
+// independent.tsv (third-party sets once tuned on) counts at 0.5: at 1 the
+// model read "Ich bin Muslim und lebe gern in Berlin." as abusive (0.52).
+// When it came in (seven sets, 2,757 lines), at 0.5, on text never
+// trained or tuned on (the blind sets, fresh17, fresh21, fresh25; 1,880
+// lines), the detector removed 7 more lines with 1 more false positive,
+// and scoring a category at 0.5 or more found threats (0.768 -> 0.833
+// recall) and hate (0.670 -> 0.736) more often at about the same
+// precision.
+var DefaultRecipe = Recipe{GroupPower: 0.5, Corpora: 0.7, Probes: 1, Templates: 1, Calibrate: "all", ProjectNeg: 1, CalibCorpora: 1, Sources: "mlma2019=0.6,templates-positive=0.7,independent=0.5"}
 
 // calibration returns the validation rows rc fits the calibration on.
 func calibration(valid []prepared, rc Recipe) []prepared {

@@ -348,6 +348,17 @@ func (s *scan) streetTypeFirst(k int) (start, last int, conf float64, why string
 			q++
 			continue
 		}
+		// Round 20: the abbreviated type's dot ("av. jean jaurès", "bd.
+		// Voltaire").
+		// A lower-case name after it needs a postcode close by ("5 av.
+		// midi" is "before noon").
+		if q == k+1 && tk.kind == tkPunct && s.text[tk.s] == '.' && tk.e == tk.s+1 && tk.s == toks[k].e && toks[k].e-toks[k].s <= 2 {
+			if q+1 < len(toks) && (toks[q+1].upper || s.postcodeNear(q+1, 5)) {
+				q++
+				continue
+			}
+			break
+		}
 		if tk.kind != tkWord {
 			break
 		}
@@ -799,7 +810,18 @@ func (s *scan) schoolName(q int) (int, int, bool) {
 		return 0, 0, false
 	}
 	first, last := q, q
-	for p := q - 1; p >= 0 && p >= q-3 && s.isName(p) && toks[p].flags&(fKin|fSchool|fThird|fFirst) == 0; p-- {
+	lo := q - 3
+	for p := q - 1; p >= 0 && p >= lo; p-- {
+		// Round 20: a saint's genitive before the school word ("St
+		// Mary's Primary", "St John's School").
+		if p >= 2 && s.low[toks[p].s:toks[p].e] == "s" && toks[p-1].kind == tkPunct && toks[p-1].e == toks[p].s &&
+			toks[p-2].e == toks[p-1].s && (s.text[toks[p-1].s] == '\'' || strings.HasPrefix(s.text[toks[p-1].s:], "’")) {
+			p -= 2
+			lo -= 2
+		}
+		if !s.isName(p) || toks[p].flags&(fKin|fSchool|fThird|fFirst) != 0 {
+			break
+		}
 		first = p
 	}
 	for p := q + 1; p < len(toks) && p <= q+5; p++ {
@@ -890,4 +912,63 @@ var notSchoolNames = map[string]bool{
 	"som": true, "than": true, "that": true, "which": true, "where": true, "like": true, "and": true,
 	"qui": true, "que": true, "comme": true, "waar": true, "als": true, "dan": true, "dat": true, "wie": true,
 	"där": true, "och": true, "hvor": true, "enn": true, "og": true, "und": true, "wo": true,
+}
+
+// postcodeNear reports a number token of four or five digits within n
+// tokens from q.
+func (s *scan) postcodeNear(q, n int) bool {
+	for p := q; p < len(s.toks) && p < q+n; p++ {
+		t := s.toks[p]
+		if t.kind == tkNum && (t.e-t.s == 4 || t.e-t.s == 5) {
+			return true
+		}
+	}
+	return false
+}
+
+// schoolStreetPreps are the words between a school's name and the street it
+// stands on ("St Mary's Primary on Park Lane", "Ekskolan på Skolvägen").
+var schoolStreetPreps = map[string]bool{
+	"on": true, "in": true, "at": true, "off": true, "i": true, "på": true, "op": true, "aan": true,
+	"an": true, "am": true, "auf": true, "der": true, "dans": true, "sur": true,
+}
+
+// findSchoolStreets (round 20): the street someone else's child's school
+// stands on, named without a house number right after the school, tells
+// where to find the child as much as the school does.
+func (s *scan) findSchoolStreets() {
+	n := len(s.finds)
+	for i := 0; i < n; i++ {
+		f := s.finds[i]
+		if f.entity != EntitySchool || !f.doxOnly {
+			continue
+		}
+		toks := s.toks
+		q := s.tokenAt(f.e)
+		for q < len(toks) && toks[q].kind == tkWord && !toks[q].upper && schoolStreetPreps[s.low[toks[q].s:toks[q].e]] && q <= s.tokenAt(f.e)+1 {
+			q++
+		}
+		if q >= len(toks) || q == s.tokenAt(f.e) || !s.isName(q) {
+			continue
+		}
+		last := -1
+		if _, ok := s.streetSuffix(q); ok {
+			last = q
+		} else {
+			for p := q; p < len(toks) && p <= q+2 && s.isName(p); p++ {
+				if p > q && toks[p].flags&fStreetAfterEN != 0 && s.li == 0 {
+					last = p
+					break
+				}
+			}
+		}
+		if last < 0 {
+			continue
+		}
+		a, b := toks[q].s, toks[last].e
+		if !s.overlapsTaken(a, b) {
+			s.add(finding{entity: EntityAddress, s: a, e: b, conf: 0.6, doxOnly: true,
+				why: "street named right after someone else's child's school"})
+		}
+	}
 }

@@ -70,6 +70,12 @@ func (s *scan) findCues(wc *detect.Context) {
 		if s.formalGerman(k) {
 			continue
 		}
+		// Round 20: "je suis Mme Roux", "ich bin Herr Braun": the writer
+		// introducing themselves, not another person.
+		if f&fOther != 0 && honorifics[s.low[t.s:t.e]] && s.selfIntro(k) {
+			s.cue(k, k, false, true)
+			continue
+		}
 		switch {
 		case f&fStrongThird != 0:
 			s.cue(k, k, true, true)
@@ -212,6 +218,51 @@ func (s *scan) findCues(wc *detect.Context) {
 	}
 }
 
+// selfIntro reports a first-person subject up to three tokens before the
+// honorific at k, in the same clause: "je suis Mme…", "I'm Mrs…", "ik ben
+// mevrouw…".
+func (s *scan) selfIntro(k int) bool {
+	toks := s.toks
+	for q := k - 1; q >= 0 && q >= k-3; q-- {
+		t := toks[q]
+		if t.kind == tkPunct && strings.ContainsAny(s.text[t.s:t.e], ".!?;:,") {
+			return false
+		}
+		if t.kind == tkWord && t.flags&(fSubjFirst|fFirstSubjOnly) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// ownRelative reports the writer's parent or child ("min pappa", "my
+// mum", "mon fils") up to ten tokens before the possessive at byte off,
+// with no other person named between: "Min pappa är 104 år, hans
+// personnummer är…" gives the relative's data for their care.
+func (s *scan) ownRelative(off int) bool {
+	toks := s.toks
+	k := s.tokenAt(off)
+	if k >= len(toks) || toks[k].flags&fPossThird == 0 || toks[k].flags&fEntNoun != 0 {
+		return false
+	}
+	for q := k - 1; q >= 1 && q >= k-10; q-- {
+		t := toks[q]
+		if t.kind == tkPunct && strings.ContainsAny(s.text[t.s:t.e], ".!?;") && t.e < len(s.text) && s.text[t.e] == ' ' {
+			return false
+		}
+		if t.kind != tkWord {
+			continue
+		}
+		if t.flags&(fOther|fRole) != 0 {
+			return false
+		}
+		if (parents[s.low[t.s:t.e]] || t.flags&fKin != 0) && toks[q-1].flags&fPossFirst != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // staffCues marks workspace staff names: data next to a colleague's name is
 // about them.
 func (s *scan) staffCues(names []string) {
@@ -228,13 +279,25 @@ func (s *scan) staffCues(names []string) {
 					break
 				}
 				a, b := off+i, off+i+len(p)
-				if !isAlnumRune(s.prevRune(a)) && !isAlnumRune(s.nextRune(b)) {
+				// Round 20: a staff first name inside an e-mail address
+				// ("anna.koch@…") is the writer's name, not the colleague.
+				if !isAlnumRune(s.prevRune(a)) && !isAlnumRune(s.nextRune(b)) && !s.insideEmail(a, b) {
 					s.cues = append(s.cues, cueHit{s: a, e: b, third: true, strong: true})
 				}
 				off = b
 			}
 		}
 	}
+}
+
+// insideEmail reports [a,b) within an e-mail finding.
+func (s *scan) insideEmail(a, b int) bool {
+	for _, f := range s.finds {
+		if f.entity == EntityEmail && f.s <= a && b <= f.e {
+			return true
+		}
+	}
+	return false
 }
 
 func foldASCII(x string) string {
@@ -385,7 +448,7 @@ func (s *scan) dropPublicContacts(orgs, staff []string) {
 	lastPublic := -1 // end of the last dropped finding
 	for _, f := range s.finds {
 		if f.entity == EntityPhone || f.entity == EntityAddress || f.entity == EntityEmail {
-			if s.publicContact(f, orgs, staff) || lastPublic >= 0 && s.followsPublic(lastPublic, f) || s.reachableAfter(f) {
+			if s.publicContact(f, orgs, staff) || lastPublic >= 0 && s.followsPublic(lastPublic, f) || s.reachableAfter(f) || s.theirsAtWorkplace(f, orgs) {
 				lastPublic = f.e
 				continue
 			}
@@ -492,11 +555,66 @@ func (s *scan) publicContact(f finding, orgs, staff []string) bool {
 		}
 		if t.flags&fWorkplace != 0 || s.orgEndsAt(q, orgs) {
 			// "my office", "mon bureau": the writer's own workplace.
-			return !(q > 0 && toks[q-1].flags&fPossFirst != 0)
+			return !(q > 0 && toks[q-1].flags&fPossFirst != 0) && !s.privateBefore(q)
 		}
 	}
 	return false
 }
+
+// privateBefore reports a private-line word a few tokens before the
+// workplace word q, in the same clause (round 20: "privatnumret till Sara
+// i receptionen: 07…", "the private number of Karim at reception"): the
+// workplace only says where the person works.
+func (s *scan) privateBefore(q int) bool {
+	toks := s.toks
+	for p, n := q-1, 0; p >= 0 && n < workplaceReach; p, n = p-1, n+1 {
+		t := toks[p]
+		if t.kind == tkPunct && strings.ContainsAny(s.text[t.s:t.e], "!?;.:") {
+			return false
+		}
+		if t.kind == tkWord && t.flags&fPrivate != 0 && t.flags&fWorkplace == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// theirsAtWorkplace reports a phone, address or e-mail given as "their
+// number" after the organisation was named ("merci à la clinique, leur
+// numéro c'est le 04…", "thanks to the practice, their number is…"), with
+// no person between: the premises' public line. German "ihre" is also
+// "her" and is left out.
+func (s *scan) theirsAtWorkplace(f finding, orgs []string) bool {
+	toks := s.toks
+	k := s.tokenAt(f.s)
+	poss := -1
+	for q, n := k-1, 0; q >= 0 && n < 8; q, n = q-1, n+1 {
+		if w := s.low[toks[q].s:toks[q].e]; toks[q].kind == tkWord && plural3Poss[w] && (w != "hun" || s.li == 2) {
+			if r := q + 1; r < len(toks) && toks[r].flags&fEntNoun != 0 && toks[r].flags&fPrivate == 0 {
+				poss = q
+			}
+			break
+		}
+	}
+	if poss < 0 {
+		return false
+	}
+	for q, n := poss-1, 0; q >= 0 && n < 12; q, n = q-1, n+1 {
+		t := toks[q]
+		if t.kind != tkWord {
+			continue
+		}
+		if t.flags&(fOther|fRole|fKin|fPrivate|fLiveAny|fLive3) != 0 {
+			return false
+		}
+		if t.flags&fWorkplace != 0 || s.orgEndsAt(q, orgs) {
+			return q == 0 || toks[q-1].flags&fPossFirst == 0
+		}
+	}
+	return false
+}
+
+var plural3Poss = map[string]bool{"their": true, "leur": true, "leurs": true, "hun": true, "deras": true, "deres": true, "deira": true}
 
 // orgEndsAt reports whether one of the organisation's names ends with
 // token q.

@@ -88,6 +88,10 @@ func (s *scan) findEmails() {
 		if !okTLD || s.overlapsTaken(l, r) {
 			continue
 		}
+		if roleMailbox(t[l:i], t[i+1:r]) {
+			i = r - 1
+			continue
+		}
 		s.add(finding{entity: EntityEmail, s: l, e: r, conf: 0.97,
 			why: "e-mail address " + firstRune(t[l:i]) + "…@" + t[i+1:r]})
 		i = r - 1
@@ -230,3 +234,32 @@ func (s *scan) dotMarker(i int) (next int, obf, ok bool) {
 
 func isOpen(c byte) bool  { return c == '[' || c == '(' || c == '{' || c == '<' }
 func isClose(c byte) bool { return c == ']' || c == ')' || c == '}' || c == '>' }
+
+// roleMailboxes are local parts that name a function, not a person:
+// "info@", "contact@", "kontakt@", "praxis@", "bookings@".
+var roleMailboxes = map[string]bool{
+	"info": true, "infos": true, "contact": true, "contacts": true, "kontakt": true, "hello": true, "hallo": true,
+	"hej": true, "hei": true, "bonjour": true, "post": true, "postmaster": true, "mail": true, "office": true,
+	"admin": true, "support": true, "service": true, "services": true, "kundservice": true, "kundeservice": true,
+	"kundenservice": true, "klantenservice": true, "booking": true, "bookings": true, "boeking": true,
+	"afspraken": true, "afspraak": true, "bestilling": true, "timebestilling": true, "bokning": true,
+	"tidsbokning": true, "termine": true, "termin": true, "rdv": true, "rendezvous": true, "rendez-vous": true,
+	"accueil": true, "reception": true, "receptie": true, "resepsjon": true, "empfang": true, "anmeldung": true,
+	"praxis": true, "praktijk": true, "kliniek": true, "klinik": true, "kliniken": true, "klinikken": true,
+	"clinic": true, "clinique": true, "cabinet": true, "secretariat": true, "sekretariat": true,
+	"secretariaat": true, "enquiries": true, "enquiry": true, "inquiries": true, "team": true, "sales": true,
+	"noreply": true, "no-reply": true, "webmaster": true, "presse": true, "press": true, "jobs": true,
+	"billing": true, "facturation": true, "mottagning": true, "mottagningen": true, "expedition": true,
+}
+
+// roleMailbox reports a function mailbox at an organisation's own domain
+// (round 20: "bookings via hello@vets-example.co.uk, the official
+// address"): nobody's personal data. At a webmail domain the same local
+// part is taken as a person's.
+func roleMailbox(local, domain string) bool {
+	if !roleMailboxes[strings.ToLower(local)] {
+		return false
+	}
+	label, _, _ := strings.Cut(strings.ToLower(domain), ".")
+	return !webmail[label]
+}

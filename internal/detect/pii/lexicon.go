@@ -315,6 +315,51 @@ var lexicon = []lexEntry{
 	{lSV, fReachable, "nåbar nåbart bemannad bemannat"},
 	{lNO, fReachable, "tilgjengelig betjent"},
 	{lDE, fReachable, "erreichbar besetzt"},
+
+	// Round 20 personal data. An IP address is something a person owns
+	// ("the troll's IP", "IP-adressen till trollet"); a troll, a scammer,
+	// a stalker, "the bloke who…" and "mannen som…" are someone else; a
+	// breeder is a trade like the cashier; an honorific before a name
+	// ("Herr Braun", "mevrouw De Wit") is another person unless the
+	// writer introduces themselves ("je suis Mme Roux", see selfIntro); a
+	// private line word glued to the noun ("privatnumret") is private.
+	{lAll, fEntNoun, "ip ip-address ip-adres ip-adresse ip-adressen ip-adressa ip-en ip-nummer"},
+	{lEN, fOther, "troll trolls scammer fraudster stalker bloke fella chap lady gentleman mr mrs ms"},
+	{lFR, fOther, "troll trolls arnaqueur arnaqueuse escroc harceleur harceleuse monsieur madame mme mlle"},
+	{lNL, fOther, "trol trollen oplichter oplichters stalker meneer mevrouw mevr dhr"},
+	{lSV, fOther, "troll trollet trollen bedragare bedragaren svindlare svindlaren stalkern mannen kvinnan herr"},
+	{lNO, fOther, "troll trollet trollen svindler svindleren svindlerens bedrager bedrageren mannen kvinnen dama herr fru"},
+	{lDE, fOther, "troll trolls betrüger betrügerin stalker herr herrn"},
+	{lEN, fRole, "breeder"},
+	{lFR, fRole, "éleveur eleveur éleveuse eleveuse"},
+	{lNL, fRole, "fokker fokster"},
+	{lSV, fRole, "uppfödare uppfödaren"},
+	{lNO, fRole, "oppdretter oppdretteren"},
+	{lDE, fRole, "züchter züchterin"},
+	{lSV, fPrivate | fEntNoun, "privatnumret privatmobil privatmobilen privatmejl privatmejlen"},
+	{lNO, fPrivate | fEntNoun, "privatnummeret privatmobil privatmobilen privatmail privatmailen"},
+	{lNL, fPrivate | fEntNoun, "privénummer privenummer privémail privemail"},
+	{lDE, fPrivate | fEntNoun, "privathandy privatmail privatadresse"},
+}
+
+// honorifics: titles before a surname ("Herr Braun", "Mme Roux").
+var honorifics = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "monsieur": true, "madame": true, "mme": true, "mlle": true,
+	"meneer": true, "mevrouw": true, "mevr": true, "dhr": true, "herr": true, "herrn": true, "frau": true, "fru": true,
+}
+
+// parents: a writer's parent or grandparent after "my" ("min pappa…,
+// hans personnummer"): the writer gives a relative's data for their care
+// (round 20), which the labelling guide counts as the writer's own.
+var parents = map[string]bool{
+	"mum": true, "mom": true, "mother": true, "dad": true, "father": true, "grandma": true, "grandmother": true,
+	"grandad": true, "granddad": true, "grandpa": true, "grandfather": true, "nan": true, "gran": true,
+	"mère": true, "mere": true, "père": true, "pere": true, "maman": true, "papa": true, "grand-mère": true,
+	"grand-père": true, "mamie": true, "papi": true, "papy": true,
+	"moeder": true, "vader": true, "mama": true, "oma": true, "opa": true,
+	"mamma": true, "pappa": true, "mor": true, "far": true, "mormor": true, "farmor": true, "morfar": true,
+	"farfar": true, "bestemor": true, "bestefar": true, "faren": true, "moren": true,
+	"mutter": true, "vater": true, "mutti": true, "vati": true,
 }
 
 // streetSuffixes are endings of compound street names (Kerkstraat,

@@ -887,6 +887,10 @@ func (s *scan) validPhone(number, region string) string {
 	}
 	s.parse--
 	s.fiction = false
+	if freephonePrefix(number) {
+		s.business = true
+		return ""
+	}
 	pn, err := phonenumbers.Parse(number, region)
 	if err != nil {
 		return ""
@@ -951,4 +955,31 @@ func progression(d string) bool {
 		}
 	}
 	return up || down
+}
+
+// freephonePrefix: a national number written with 0800, 0805, 0808 or 0900
+// is a freephone or premium line in every country served (round 20: "bel
+// 0800-2000 bij huiselijk geweld", too short for the Dutch plan, parsed
+// by another region as a Stockholm landline). Nobody's private number.
+func freephonePrefix(number string) bool {
+	var d [4]byte
+	n := 0
+	for i := 0; i < len(number) && n < 4; i++ {
+		c := number[i]
+		switch {
+		case c >= '0' && c <= '9':
+			d[n] = c
+			n++
+		case c == '+':
+			return false
+		}
+	}
+	if n < 4 {
+		return false
+	}
+	switch string(d[:]) {
+	case "0800", "0805", "0808", "0900":
+		return true
+	}
+	return false
 }

@@ -121,6 +121,7 @@ func (d *Detector) detect(in detect.Input) []detect.Signal {
 	s.findNumbers()
 	s.findAddresses()
 	s.findSchools()
+	s.findSchoolStreets()
 	s.findHidden() // round 17: where a woman in hiding works or lives (hidden.go)
 	if len(s.finds) == 0 {
 		return nil
@@ -137,6 +138,16 @@ func (d *Detector) detect(in detect.Input) []detect.Signal {
 	// The same pattern-defeating quicksort as sort.Slice, without its
 	// reflection-built swapper; findings never overlap, so no ties.
 	slices.SortFunc(s.finds, func(a, b finding) int { return cmp.Compare(a.s, b.s) })
+	// Round 20: the street address given right after someone else's
+	// child's school ("…går på Bakkeskolen, Skoleveien 3") is where that
+	// child is found, as much as the school's name.
+	for i := 1; i < len(s.finds); i++ {
+		p, f := s.finds[i-1], &s.finds[i]
+		if p.entity == EntitySchool && p.doxOnly && f.entity == EntityAddress && f.s-p.e <= 6 &&
+			!strings.ContainsAny(s.text[p.e:f.s], ".!?;:") {
+			f.doxOnly = true
+		}
+	}
 	out := make([]detect.Signal, 0, len(s.finds))
 	for _, f := range s.finds {
 		out = append(out, s.signal(f))
@@ -159,7 +170,7 @@ func (s *scan) signal(f finding) detect.Signal {
 			score = 0.5 + 0.5*f.conf
 			why.WriteString("; third-person cue " + strconv.Quote(s.quote(c.s, c.e)))
 		}
-	case ok && c.third:
+	case ok && c.third && !s.ownRelative(c.s):
 		cat = detect.Doxxing
 		if c.strong {
 			score = 0.5 + 0.5*f.conf

@@ -331,6 +331,14 @@ func (s *scan) word(i int, lex map[string]wflag) int {
 		if f == 0 && j-i >= 7 {
 			f = compoundNoun(w)
 		}
+		// Round 20: a workplace in the genitive ("Klinikens adress",
+		// "klinikkens adresse", "Mottagningens…", "des Rathauses") is
+		// the premises, not a person owning the address.
+		if f == 0 && j-i >= 6 && s.li >= 2 && s.li <= 5 && w[len(w)-1] == 's' {
+			if stem := w[:len(w)-1]; lex[stem]&fWorkplace != 0 || compoundNoun(stem) == fWorkplace {
+				f = fWorkplace
+			}
+		}
 		tk.flags = f
 		s.all |= f
 	}
