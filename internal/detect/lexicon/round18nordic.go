@@ -46,6 +46,13 @@ func (j *judge) round18nordic(res *results) {
 	if !r18Laugh(o) || !r16Any(j.text, r18Invite) || !r16Prefix(j.text, r18Treat) {
 		return
 	}
+	j.keepAsTeasing(res, "teasing: a mild name with a laugh and an invitation to share a drink or a meal")
+}
+
+// keepAsTeasing drops the insult hits still standing and, when there was
+// one, reads the comment as teasing (praise) for the reason why, over the
+// first name dropped.
+func (j *judge) keepAsTeasing(res *results, why string) {
 	s, t := -1, 0
 	for i := range j.hits {
 		if h, e := j.standing(i); h != nil && e.kind == kInsult {
@@ -56,7 +63,7 @@ func (j *judge) round18nordic(res *results) {
 		}
 	}
 	if s >= 0 {
-		res.add(kPraise, 0.45, 3, "teasing: a mild name with a laugh and an invitation to share a drink or a meal", j.n.Span(s, t))
+		res.add(kPraise, 0.45, 3, why, j.n.Span(s, t))
 	}
 }
 

@@ -51,18 +51,7 @@ func (j *judge) round20Tease(res *results) {
 	if !r20Fond(o, j.text) {
 		return
 	}
-	s, t := -1, 0
-	for i := range j.hits {
-		if h, e := j.standing(i); h != nil && e.kind == kInsult {
-			h.gone = true
-			if s < 0 {
-				s, t = int(h.s), int(h.t)
-			}
-		}
-	}
-	if s >= 0 {
-		res.add(kPraise, 0.45, 3, "teasing: a mild name with a laugh and a mark of fondness", j.n.Span(s, t))
-	}
+	j.keepAsTeasing(res, "teasing: a mild name with a laugh and a mark of fondness")
 }
 
 // r20Hearts: a heart or a kiss in the original text.
