@@ -214,8 +214,9 @@ func generatedTSV(files, exclude []string, fresh ...string) (tsv []byte, kept, s
 		for _, p := range exs {
 			label := probeLabel(p)
 			text := strings.Join(strings.Fields(p.Text), " ") // no tabs or newlines in a TSV field
-			k := p.Lang + "\x00" + Key(text)
-			if label == "" || text == "" || !slices.Contains(probeLangs, p.Lang) || seen[k] || excluded[Key(text)] {
+			key := Key(text)
+			k := p.Lang + "\x00" + key
+			if label == "" || text == "" || !slices.Contains(probeLangs, p.Lang) || seen[k] || excluded[key] {
 				skipped++
 				continue
 			}

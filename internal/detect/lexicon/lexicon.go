@@ -2570,6 +2570,14 @@ func (j *judge) standing(i int) (*hit, *entry) {
 	return h, &j.d.lx.entries[h.e]
 }
 
+// standingHarm is standing for a threat or a harm hit only.
+func (j *judge) standingHarm(i int) (*hit, *entry) {
+	if h, e := j.standing(i); h != nil && (e.kind == kThreat || e.kind == kHarm) {
+		return h, e
+	}
+	return nil, nil
+}
+
 // isCue reports whether c is a live match of an entry of kind k.
 func (j *judge) isCue(c *hit, k kind) bool {
 	return !c.gone && c.e >= 0 && j.d.lx.entries[c.e].kind == k

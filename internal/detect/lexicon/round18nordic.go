@@ -22,24 +22,7 @@ import "strings"
 // it reads the text only when a mild insult hit is there and the text
 // holds a question mark.
 func (j *judge) round18nordic(res *results) {
-	mild := false
-	for i := range j.hits {
-		h, e := j.standing(i)
-		if h == nil {
-			continue
-		}
-		switch e.kind {
-		case kInsult:
-			if e.sev >= 3 {
-				return
-			}
-			mild = true
-		case kThreat, kHarm, kHate, kSexual, kHarassment:
-			// Anything worse than a mild name: no teasing reading.
-			return
-		}
-	}
-	if !mild || strings.IndexByte(j.text, '?') < 0 {
+	if !j.onlyMildInsults(false) || strings.IndexByte(j.text, '?') < 0 {
 		return
 	}
 	o := j.n.Original()
@@ -47,6 +30,33 @@ func (j *judge) round18nordic(res *results) {
 		return
 	}
 	j.keepAsTeasing(res, "teasing: a mild name with a laugh and an invitation to share a drink or a meal")
+}
+
+// onlyMildInsults reports whether a mild insult stands and nothing worse
+// does (a severe insult, a threat, harm, hate, a sexual remark,
+// harassment): only then may a comment read as teasing. With noNames, a
+// staff or titled name anywhere rules teasing out too.
+func (j *judge) onlyMildInsults(noNames bool) bool {
+	mild := false
+	for i := range j.hits {
+		if noNames && !j.hits[i].gone && j.hits[i].name != "" {
+			return false
+		}
+		h, e := j.standing(i)
+		if h == nil {
+			continue
+		}
+		switch e.kind {
+		case kInsult:
+			if e.sev >= 3 {
+				return false
+			}
+			mild = true
+		case kThreat, kHarm, kHate, kSexual, kHarassment:
+			return false
+		}
+	}
+	return mild
 }
 
 // keepAsTeasing drops the insult hits still standing and, when there was

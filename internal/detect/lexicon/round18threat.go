@@ -31,11 +31,8 @@ func (j *judge) round18Threat() {
 	banter, game, sport := -1, -1, -1 // -1: not yet read
 	j.r18LoneAccidents()
 	for i := range j.hits {
-		h, e := j.standing(i)
+		h, e := j.standingHarm(i)
 		if h == nil {
-			continue
-		}
-		if e.kind != kThreat && e.kind != kHarm {
 			continue
 		}
 		if e.kind == kThreat && e.flags&fVeiled != 0 {

@@ -18,11 +18,8 @@ func (j *judge) round19Threat() {
 	lx := j.d.lx
 	k := -1
 	for i := range j.hits {
-		h, e := j.standing(i)
+		h, e := j.standingHarm(i)
 		if h == nil {
-			continue
-		}
-		if e.kind != kThreat && e.kind != kHarm {
 			continue
 		}
 		if k >= 0 || e.kind != kThreat || !r19KnowWhere(lx.term(e)) {

@@ -18,30 +18,7 @@ import "strings"
 // the engine's contrary deference holds a lone model insult under the
 // removal level. It reads the text only when a mild insult hit is there.
 func (j *judge) round20Tease(res *results) {
-	mild := false
-	for i := range j.hits {
-		h := &j.hits[i]
-		if h.gone {
-			continue
-		}
-		if h.name != "" {
-			return // staff or a titled person
-		}
-		_, e := j.standing(i)
-		if e == nil {
-			continue
-		}
-		switch e.kind {
-		case kInsult:
-			if e.sev >= 3 {
-				return
-			}
-			mild = true
-		case kThreat, kHarm, kHate, kSexual, kHarassment:
-			return
-		}
-	}
-	if !mild {
+	if !j.onlyMildInsults(true) {
 		return
 	}
 	o := j.n.Original()

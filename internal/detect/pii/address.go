@@ -944,11 +944,12 @@ func (s *scan) findSchoolStreets() {
 			continue
 		}
 		toks := s.toks
-		q := s.tokenAt(f.e)
-		for q < len(toks) && toks[q].kind == tkWord && !toks[q].upper && schoolStreetPreps[s.low[toks[q].s:toks[q].e]] && q <= s.tokenAt(f.e)+1 {
+		after := s.tokenAt(f.e)
+		q := after
+		for q < len(toks) && toks[q].kind == tkWord && !toks[q].upper && schoolStreetPreps[s.low[toks[q].s:toks[q].e]] && q <= after+1 {
 			q++
 		}
-		if q >= len(toks) || q == s.tokenAt(f.e) || !s.isName(q) {
+		if q >= len(toks) || q == after || !s.isName(q) {
 			continue
 		}
 		last := -1
