@@ -34,6 +34,7 @@ type Engine struct {
 	agree     map[Category]Agreement
 	deferTo   map[Category]Deference
 	corrob    map[Category]Corroboration
+	consensus *Consensus
 }
 
 // Deference caps a category that one detector alone reports when another
@@ -163,6 +164,11 @@ func (e *Engine) Analyze(ctx context.Context, in Input) Result {
 		// Before the deference, which still caps what is lifted here when
 		// the lexicon judged abuse in the text mild or read strong praise.
 		corroborate(ctx, in, res.Signals, e.corrob)
+	}
+	if e.consensus != nil {
+		// Also before the deference: a category lifted here is still
+		// capped where the lexicon judged the abuse mild.
+		consent(ctx, in, res.Signals, e.consensus)
 	}
 	if len(e.deferTo) > 0 {
 		deferToContext(res.Signals, all, e.deferTo)

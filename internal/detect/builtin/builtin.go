@@ -99,6 +99,20 @@ func Engine() (*detect.Engine, error) {
 					detect.Question: 0.5, detect.Praise: 0.3, detect.Complaint: 0.4, detect.Accusation: 0.5,
 				}},
 			}).
+			// The model's heads spread what they read: a threat at a named
+			// person's car scores insult 0.74 and threat 0.66, a sexual
+			// remark insult 0.73 and sexual 0.40, and neither alone reaches
+			// the policy's line. Taken together (noisy-OR of the harm
+			// categories from 0.3) at 0.85 or more, the category nearest its
+			// line is lifted to it: on a set written for this and never
+			// tuned on (fresh27), 17 more removals and none wrongly. Not for
+			// a clear question, nor where the lexicon reads the text as
+			// speaking against harm (quoted, counter-speech, negated).
+			WithConsensus(&detect.Consensus{
+				Lines: map[detect.Category]float64{detect.Insult: 0.8, detect.Threat: 0.7, detect.Harassment: 0.7, detect.Sexual: 0.7},
+				Floor: 0.3, Min: 0.85, By: lex, Broad: detect.Insult, Specific: 0.5, Weighed: "lexicon",
+				Unless: map[detect.Category]float64{detect.Question: 0.8},
+			}).
 			// A model sure enough to remove on its own (insult ≥ 0.8 after
 			// weighting) still defers to the lexicon where the lexicon has
 			// read abuse in the text and judged it mild in context: quoted
