@@ -31,6 +31,11 @@ func Engine() (*detect.Engine, error) {
 		// detectors keep (the usual setting would let the heap double
 		// first), for a fraction of a second more of start-up.
 		defer debug.SetGCPercent(debug.SetGCPercent(25))
+		// What the packages' initialisation read of the embedded data
+		// (phone metadata, …) need not stay resident while the
+		// lexicons build their tables, nor what each load read after it.
+		releaseReadOnlyData()
+		defer releaseReadOnlyData()
 		lex, lerr := lexicon.New()
 		if lerr != nil {
 			err = lerr
@@ -40,6 +45,7 @@ func Engine() (*detect.Engine, error) {
 		// Load the language models now rather than on the first comment
 		// that needs them, so no item pays seconds of latency.
 		id.Warm()
+		releaseReadOnlyData()
 		m, merr := model.New()
 		if merr != nil {
 			err = merr

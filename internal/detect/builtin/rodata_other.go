@@ -1,0 +1,6 @@
+//go:build !linux
+
+package builtin
+
+// releaseReadOnlyData does nothing where mappings cannot be listed.
+func releaseReadOnlyData() {}
