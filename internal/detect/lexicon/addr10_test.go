@@ -61,16 +61,8 @@ func TestAddr10Address(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.lang+"/"+c.text, func(t *testing.T) {
-			var ev []detect.Span
-			for _, w := range c.evidence {
-				i := strings.Index(c.text, w)
-				if i < 0 {
-					t.Fatalf("evidence %q not in the text", w)
-				}
-				ev = append(ev, detect.Span{i, i + len(w)})
-			}
 			in := detect.Input{Text: c.text, Lang: c.lang, Context: &detect.Context{StaffNames: staff}}
-			sp, why, got := det.Address(context.Background(), in, ev)
+			sp, why, got := det.Address(context.Background(), in, evidenceSpans(t, c.text, c.evidence))
 			if got != c.want {
 				t.Errorf("Address = %v (%q), want %v", got, why, c.want)
 			}
@@ -79,6 +71,21 @@ func TestAddr10Address(t *testing.T) {
 			}
 		})
 	}
+}
+
+// evidenceSpans are the spans of words (the first place each stands) in
+// text: what another detector read as abuse.
+func evidenceSpans(t *testing.T, text string, words []string) []detect.Span {
+	t.Helper()
+	var ev []detect.Span
+	for _, w := range words {
+		i := strings.Index(text, w)
+		if i < 0 {
+			t.Fatalf("evidence %q not in the text", w)
+		}
+		ev = append(ev, detect.Span{i, i + len(w)})
+	}
+	return ev
 }
 
 // TestAddr10AddressBadInput: no panic, and a span inside the text, on

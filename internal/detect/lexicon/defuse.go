@@ -47,10 +47,7 @@ func (d *Detector) Defuses(ctx context.Context, in detect.Input, evidence []dete
 	if j.r17Exculpates() {
 		return "the reader cleared", true
 	}
-	if j.dismissedAllHarm() {
-		return "the lexicon read its harm words as harmless here", true
-	}
-	if why, ok := j.harmlessHarm(&res); ok {
+	if why, ok := j.harmlessReading(&res); ok {
 		return why, true
 	}
 	if r16Game(in.Text, j.text) || r18Game(in.Text, j.text) || r16Banter(in.Text, j.text) {
@@ -93,11 +90,15 @@ func negates(text string, cue detect.Span, evidence []detect.Span) bool {
 	return false
 }
 
-// dismissedAllHarm reports whether the text had matches of harm entries
-// (insult, harassment, threat, hate, sexual) and the judging dropped all
-// of them.
-func (j *judge) dismissedAllHarm() bool {
-	found := false
+// harmlessReading reports what the lexicon made of its own harm words,
+// when it made them harmless: it matched harm entries (insult,
+// harassment, threat, hate, sexual) and the judging dropped every one; or
+// it found harm words of the threat grammar and made no threat of them,
+// since they harm no one it could find ("du kommer skada dig på
+// staketet", "jeg skal slå deg i sjakk"). (An idiom's presence alone is
+// no such sign: "sov godt i natt" closes veiled threats.)
+func (j *judge) harmlessReading(res *results) (string, bool) {
+	entries, kept, grammar := false, false, false
 	for i := range j.hits {
 		c := &j.hits[i]
 		if c.e < 0 || c.name != "" {
@@ -105,32 +106,16 @@ func (j *judge) dismissedAllHarm() bool {
 		}
 		switch j.d.lx.entries[c.e].kind {
 		case kInsult, kHarassment, kThreat, kHate, kSexual:
-			if !c.gone {
-				return false
-			}
-			found = true
-		}
-	}
-	return found
-}
-
-// harmlessHarm reports harm words that the threat grammar read and made no
-// threat of: they harm no one the grammar could find ("du kommer skada dig
-// på staketet", "jeg skal slå deg i sjakk"). (An idiom's presence alone is
-// no such sign: "sov godt i natt" closes veiled threats.)
-func (j *judge) harmlessHarm(res *results) (string, bool) {
-	harm := false
-	for i := range j.hits {
-		c := &j.hits[i]
-		if c.e < 0 || c.name != "" {
-			continue
-		}
-		switch j.d.lx.entries[c.e].kind {
+			entries = true
+			kept = kept || !c.gone
 		case kHarm, kFate:
-			harm = harm || !c.gone
+			grammar = grammar || !c.gone
 		}
 	}
-	if harm && len(res.by[kThreat]) == 0 {
+	switch {
+	case entries && !kept:
+		return "the lexicon read its harm words as harmless here", true
+	case grammar && len(res.by[kThreat]) == 0:
 		return "harm words that threaten no one", true
 	}
 	return "", false

@@ -39,16 +39,8 @@ func TestDefuses(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.lang+"/"+c.text, func(t *testing.T) {
-			var ev []detect.Span
-			for _, w := range c.evidence {
-				i := strings.Index(c.text, w)
-				if i < 0 {
-					t.Fatalf("evidence %q not in the text", w)
-				}
-				ev = append(ev, detect.Span{i, i + len(w)})
-			}
 			in := detect.Input{Text: c.text, Lang: c.lang, Context: &detect.Context{StaffNames: staff}}
-			why, got := det.Defuses(context.Background(), in, ev)
+			why, got := det.Defuses(context.Background(), in, evidenceSpans(t, c.text, c.evidence))
 			if got != (c.want != "") || !strings.HasPrefix(why, c.want) {
 				t.Errorf("Defuses = %v (%q), want %q", got, why, c.want)
 			}
