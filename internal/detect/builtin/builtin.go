@@ -110,10 +110,16 @@ func Engine() (*detect.Engine, error) {
 			// remark insult 0.73 and sexual 0.40, and neither alone reaches
 			// the policy's line. Taken together (noisy-OR of the harm
 			// categories from 0.3) at 0.85 or more, the category nearest its
-			// line is lifted to it: on a set written for this and never
-			// tuned on (fresh27), 17 more removals and none wrongly. Not for
-			// a clear question, nor where the lexicon reads the text as
-			// speaking against harm (quoted, counter-speech, negated).
+			// line is lifted to it, one sure of what the harm is (0.5)
+			// before the broad insult: on a set written for this and never
+			// tuned on (fresh27), 11 more removals and none wrongly; on the
+			// sets never tuned on at all, 27 more and none wrongly. Not for
+			// a clear question; not when the lexicon alone reports them
+			// (its harassment is read from its insult: one reading); not
+			// where the lexicon reads the text as speaking against harm or
+			// its harm words as harmless (lexicon.Defuses). Hate is left
+			// out: the model's hate head reads identity words, and with it
+			// "Homo's zijn prachtige mensen." was removed.
 			WithConsensus(&detect.Consensus{
 				Lines: map[detect.Category]float64{detect.Insult: 0.8, detect.Threat: 0.7, detect.Harassment: 0.7, detect.Sexual: 0.7},
 				Floor: 0.3, Min: 0.85, By: lex, Broad: detect.Insult, Specific: 0.5, Weighed: "lexicon",
