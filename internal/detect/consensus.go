@@ -9,8 +9,7 @@ import (
 // it quotes abuse to condemn or report it, answers it, or negates the very
 // words the other detectors read as harm ("niemand gaat je iets aandoen",
 // "ihr seid nicht faul"). evidence are the spans of those words. why says
-// what defused it, for the explanation of a lift that did not happen in
-// tests and logs.
+// what defused it, in words (tests check it).
 type Defuser interface {
 	Defuses(ctx context.Context, in Input, evidence []Span) (why string, ok bool)
 }
@@ -23,12 +22,12 @@ type Defuser interface {
 // though a text read that way by two heads at once is rarely innocent.
 //
 // The heads are weighed as independent evidence (noisy-OR) over the
-// categories of Lines scoring at least Floor; when that reaches Min, the
-// category closest to its line (score/line), other than Broad, is lifted
-// to its line. Lines
-// hold the removal lines of the default policy, so a lifted text meets
-// the same rule (and the same complaint and crisis protections) as one
-// scored that high by a single head.
+// categories of Lines scoring at least Floor; when that reaches Min, one
+// of them is lifted to its line: the one nearest its line (score/line)
+// among those sure of what the harm is (Specific), else Broad, else the
+// nearest of the rest. Lines hold the removal lines of the default policy,
+// so a lifted text meets the same rule (and the same complaint and crisis
+// protections) as one scored that high by a single head.
 //
 // Not when a category of Unless reaches its score (a question: another
 // reading, for a person to weigh), nor when By finds the text defusing
