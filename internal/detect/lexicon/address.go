@@ -31,20 +31,10 @@ func (d *Detector) Address(ctx context.Context, in detect.Input, evidence []dete
 	if laughing(in.Text) || quoting(in.Text) {
 		return detect.Span{}, "", false
 	}
-	n := normalize.Text(in.Text)
-	st := statePool.Get().(*state)
-	defer statePool.Put(st)
-	var res results
-	d.analyze(n, in, st, &res)
-	text := n.String()
-	j := judge{d: d, n: n, text: text, hits: st.hits, sents: st.sents}
-	for i := range j.hits {
-		c := &j.hits[i]
-		if j.isCue(c, kCounter) {
-			return detect.Span{}, "", false
-		}
-	}
-	if j.r17Exculpates() { // "ihr seid nicht faul": round17insult.go
+	j, _, done := d.reread(in)
+	defer done()
+	n, text := j.n, j.text
+	if j.counterSpeech() || j.r17Exculpates() { // "ihr seid nicht faul": round17insult.go
 		return detect.Span{}, "", false
 	}
 	for i := range j.hits {
@@ -78,6 +68,29 @@ func (d *Detector) Address(ctx context.Context, in detect.Input, evidence []dete
 		return n.Span(int(c.s), int(c.t)), "said of " + who + " (" + `"` + text[c.s:c.t] + `"` + ")", true
 	}
 	return detect.Span{}, "", false
+}
+
+// reread analyses in.Text afresh, for a second opinion another detector
+// asks of the lexicon (Address, Defuses), and returns the judge over its
+// hits and what they scored; done gives the state back to the pool.
+func (d *Detector) reread(in detect.Input) (j judge, res *results, done func()) {
+	n := normalize.Text(in.Text)
+	st := statePool.Get().(*state)
+	res = new(results)
+	d.analyze(n, in, st, res)
+	j = judge{d: d, n: n, text: n.String(), hits: st.hits, sents: st.sents}
+	return j, res, func() { statePool.Put(st) }
+}
+
+// counterSpeech reports a counter-speech cue among the hits ("… should be
+// ashamed", "that's racist").
+func (j *judge) counterSpeech() bool {
+	for i := range j.hits {
+		if j.isCue(&j.hits[i], kCounter) {
+			return true
+		}
+	}
+	return false
 }
 
 // predicate finds what cue c is said to be or have: a copula or a verb

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/stormwatch/stormwatch/internal/detect"
-	"github.com/stormwatch/stormwatch/internal/detect/normalize"
 )
 
 // Defuses reports whether the text speaks against harm rather than doing
@@ -33,21 +32,15 @@ func (d *Detector) Defuses(ctx context.Context, in detect.Input, evidence []dete
 	if quoting(in.Text) {
 		return "quoted", true
 	}
-	n := normalize.Text(in.Text)
-	st := statePool.Get().(*state)
-	defer statePool.Put(st)
-	var res results
-	d.analyze(n, in, st, &res)
-	j := judge{d: d, n: n, text: n.String(), hits: st.hits, sents: st.sents}
-	for i := range j.hits {
-		if j.isCue(&j.hits[i], kCounter) {
-			return "counter-speech", true
-		}
+	j, res, done := d.reread(in)
+	defer done()
+	if j.counterSpeech() {
+		return "counter-speech", true
 	}
 	if j.r17Exculpates() {
 		return "the reader cleared", true
 	}
-	if why, ok := j.harmlessReading(&res); ok {
+	if why, ok := j.harmlessReading(res); ok {
 		return why, true
 	}
 	if r16Game(in.Text, j.text) || r18Game(in.Text, j.text) || r16Banter(in.Text, j.text) {
@@ -58,7 +51,7 @@ func (d *Detector) Defuses(ctx context.Context, in detect.Input, evidence []dete
 		if !j.isCue(c, kNeg) || j.inCondition(c, false) {
 			continue
 		}
-		if negates(in.Text, n.Span(int(c.s), int(c.t)), evidence) {
+		if negates(in.Text, j.n.Span(int(c.s), int(c.t)), evidence) {
 			return "negated", true
 		}
 	}
