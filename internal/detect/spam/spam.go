@@ -3,8 +3,11 @@
 // punycode, added words, other endings, the name used as a subdomain),
 // URL shorteners and messenger links, credential-harvesting and payment
 // data requests, fake giveaways, crypto and investment scams, adult-spam
-// lures, follower selling, impersonation of the organization's name, and
-// (in repeats.go) the same text posted by many authors.
+// lures, follower selling, impersonation of the organization's name, a
+// foreign site that spells the name the post itself signs with next to a
+// prize, refund or login word (selfnamed.go: whoever the post pretends to
+// be, not only the organization), and (in repeats.go) the same text posted
+// by many authors.
 //
 // Cues are matched on folded words (case, accents, Cyrillic and Greek
 // look-alikes and "fancy" letters removed) in English, French, Dutch,
@@ -32,7 +35,7 @@ import (
 
 const (
 	detectorName    = "spam"
-	detectorVersion = "1.1.0"
+	detectorVersion = "1.2.0"
 	// DefaultMinScore is the score below which no signal is emitted.
 	DefaultMinScore = 0.3
 	// noActionCap bounds the score of lures that ask nothing of the
@@ -231,6 +234,15 @@ func (sc *scratch) examine(text string, c *detect.Context) *evidence {
 		for i := range sc.links {
 			l := &sc.links[i]
 			v := judge(text, l, orgs, names)
+			if !v.owned && v.primary < selfNamedLure {
+				// A post that signs with a name and links to that name
+				// plus "claims" or "login" is the sender's own fake site,
+				// whoever it pretends to be ("Greenfield Vets Customer
+				// Care … greenfield-vets-claims.co").
+				if why, ok := selfNamed(l.host, sc.buf, sc.toks); ok {
+					v.primary, v.why = selfNamedLure, why
+				}
+			}
 			if v.owned {
 				ev.owned = true
 				continue
