@@ -2,7 +2,7 @@ package detect
 
 import (
 	"context"
-	"strconv"
+	"fmt"
 )
 
 // Defuser says whether a text speaks against harm rather than doing it:
@@ -120,7 +120,8 @@ func consent(ctx context.Context, in Input, merged []Signal, c *Consensus) {
 	}
 	m := &merged[top]
 	line := c.Lines[m.Category]
-	m.Explanation += consentNote(m.Score, line, together)
+	// Built only for the rare lifted text: fmt is no cost here.
+	m.Explanation += fmt.Sprintf(" [lifted from %.2f to %.2f: the harm categories together %.2f]", m.Score, line, together)
 	m.Score = line
 	sortSignals(merged)
 }
@@ -136,19 +137,6 @@ func nearer(merged []Signal, lines map[Category]float64, a, b int) int {
 		return b
 	}
 	return a
-}
-
-// consentNote is fmt.Sprintf(" [lifted from %.2f to %.2f: the harm
-// categories together %.2f]", from, to, together), without fmt.
-func consentNote(from, to, together float64) string {
-	b := make([]byte, 0, 64)
-	b = append(b, " [lifted from "...)
-	b = strconv.AppendFloat(b, from, 'f', 2, 64)
-	b = append(b, " to "...)
-	b = strconv.AppendFloat(b, to, 'f', 2, 64)
-	b = append(b, ": the harm categories together "...)
-	b = strconv.AppendFloat(b, together, 'f', 2, 64)
-	return string(append(b, ']'))
 }
 
 // categoryRank is c's place in Categories (len(Categories) when unknown):

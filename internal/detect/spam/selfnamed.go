@@ -15,6 +15,8 @@ const selfNamedLure = 0.7
 // prizes, refunds, claims and logins, in the project's languages. They are
 // searched as whole hyphen- or dot-separated parts of the host, or as the
 // end of one ("auentalgewinn"), never as bare substrings of a longer word.
+// Not judge.go's phishWords: those also hold words as plain as "service"
+// or "team", which only count next to a known brand's name.
 var lureHostWords = func() []string {
 	var out []string
 	for _, w := range strings.Fields("claim claims refund refunds refusjon refusion aterbetalning terugbetaling terugbetalen " +
@@ -52,15 +54,13 @@ func selfNamed(host string, buf []byte, toks []token) (string, bool) {
 		return "", false
 	}
 	lure := ""
+find:
 	for _, p := range parts {
 		for _, w := range lureHostWords {
 			if p == w || len(p) > len(w)+3 && strings.HasSuffix(p, w) {
 				lure = w
-				break
+				break find
 			}
-		}
-		if lure != "" {
-			break
 		}
 	}
 	if lure == "" {
