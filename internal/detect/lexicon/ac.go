@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"cmp"
+	"math"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -168,7 +169,10 @@ func compileDense(texts []string, anchored []bool, maxDense int) *automaton {
 	}
 	runLo := append(make([]int32, 0, states), 0)
 	runHi := append(make([]int32, 0, states), np)
-	own := append(make([]int32, 0, states), 0)
+	// own is a byte per state (most own one pattern or none); a state
+	// with more equal patterns than a byte counts keeps them in ownMore.
+	own := append(make([]uint8, 0, states), 0)
+	ownMore := map[int32]int32{}
 	label := append(make([]byte, 0, states), 0)
 	first := make([]int32, 0, states+1) // first child; children end at first[s+1]
 	var depthEnd []int32                // depthEnd[d]: the first state deeper than d
@@ -185,7 +189,11 @@ func compileDense(texts []string, anchored []bool, maxDense int) *automaton {
 		for lo < hi && int32(len(patterns[order[lo]])) == depth {
 			lo++
 		}
-		own[s] = lo - runLo[s]
+		if c := lo - runLo[s]; c < math.MaxUint8 {
+			own[s] = uint8(c)
+		} else {
+			own[s], ownMore[s] = math.MaxUint8, c
+		}
 		first = append(first, int32(len(runLo)))
 		for lo < hi {
 			c := patterns[order[lo]][depth]
@@ -203,22 +211,54 @@ func compileDense(texts []string, anchored []bool, maxDense int) *automaton {
 	n := int32(len(runLo))
 	first = append(first, n)
 
+	// Byte classes for the dense rows: the last read of the patterns.
+	used := [256]bool{}
+	for _, p := range patterns {
+		for i := 0; i < len(p); i++ {
+			used[p[i]] = true
+		}
+	}
+	// What the rest needs of the building is each state's children
+	// (first, label) and own patterns (runLo, own). The marked patterns
+	// and the runs' ends go back to the system before the final tables
+	// are mapped: every building array alive next to the final tables
+	// adds to the load's peak memory, which is the process's.
+	patterns, runHi = nil, nil
+	debug.FreeOSMemory()
+
+	// The final tables, filled in the building's (breadth-first)
+	// numbering and put in their final order at the end, in place: a
+	// second copy of them, or the failure links and output offsets kept
+	// aside while they are built, would be tens of megabytes more.
+	a.nodes = tableOf[node](a, int(n))
+	a.labels = tableOf[byte](a, int(n))
+	for s := range n {
+		nd := node{label: label[s], kids: uint16(first[s+1] - first[s])}
+		if nd.kids > 0 {
+			nd.first, nd.kid0 = first[s], label[first[s]]
+		}
+		a.nodes[s], a.labels[s] = nd, label[s]
+	}
+	first, label = nil, nil
+	debug.FreeOSMemory()
+	nodes, labels := a.nodes, a.labels
+
 	// Failure links, breadth-first: a state's target is shallower, so
 	// complete before it.
-	fail := make([]int32, n)
 	child := func(s int32, c byte) int32 {
-		lo, hi := first[s], first[s+1]
-		k, ok := slices.BinarySearch(label[lo:hi], c)
+		lo := nodes[s].first
+		k, ok := slices.BinarySearch(labels[lo:lo+int32(nodes[s].kids&kidMask)], c)
 		if !ok {
 			return -1
 		}
 		return lo + int32(k)
 	}
 	for s := int32(1); s < n; s++ {
-		for t := first[s]; t < first[s+1]; t++ {
-			for f := fail[s]; ; f = fail[f] {
-				if g := child(f, label[t]); g >= 0 {
-					fail[t] = g
+		nd := nodes[s]
+		for t := nd.first; t < nd.first+int32(nd.kids&kidMask); t++ {
+			for f := nd.fail; ; f = nodes[f].fail {
+				if g := child(f, labels[t]); g >= 0 {
+					nodes[t].fail = g
 					break
 				}
 				if f == 0 {
@@ -229,39 +269,54 @@ func compileDense(texts []string, anchored []bool, maxDense int) *automaton {
 	}
 
 	// Outputs: a state's own patterns, then those of its failure target
-	// (every pattern that ends here, longest first).
-	// Counted first (a failure target is shallower, so counted before),
-	// then written into an array of the right size.
-	outAt := make([]int32, n+1)
+	// (every pattern that ends here, longest first), at nodes[s].out up
+	// to outEnd(s). Counted first (a failure target is shallower, so
+	// counted before), then written into a table of the right size.
+	ownOf := func(s int32) int32 {
+		if own[s] == math.MaxUint8 {
+			return ownMore[s]
+		}
+		return int32(own[s])
+	}
+	total := int32(0)
+	outEnd := func(s int32) int32 {
+		if s+1 < n {
+			return nodes[s+1].out
+		}
+		return total
+	}
 	for s := int32(0); s < n; s++ {
-		c := own[s]
+		nodes[s].out = total
+		c := ownOf(s)
 		if s > 0 {
-			f := fail[s]
-			c += outAt[f+1] - outAt[f]
+			f := nodes[s].fail
+			c += outEnd(f) - nodes[f].out
 		}
-		outAt[s+1] = outAt[s] + c
+		total += c
 	}
-	outs := make([]int32, outAt[n])
+	a.outs = tableOf[output](a, int(total))
 	for s := int32(0); s < n; s++ {
-		k := outAt[s] + int32(copy(outs[outAt[s]:], order[runLo[s]:runLo[s]+own[s]]))
+		k, end := nodes[s].out, outEnd(s)
+		if k == end {
+			continue
+		}
+		for _, id := range order[runLo[s] : runLo[s]+ownOf(s)] {
+			a.outs[k] = output{id, plen[id]}
+			k++
+		}
 		if s > 0 {
-			f := fail[s]
-			copy(outs[k:outAt[s+1]], outs[outAt[f]:outAt[f+1]])
+			f := nodes[s].fail
+			for _, o := range a.outs[nodes[f].out:outEnd(f)] {
+				a.outs[k] = output{o.id, o.len &^ lastOut}
+				k++
+			}
 		}
+		a.outs[end-1].len |= lastOut
+		nodes[s].kids |= hasOut
 	}
-
-	// Byte classes for the dense rows.
-	used := [256]bool{}
-	for _, p := range patterns {
-		for i := 0; i < len(p); i++ {
-			used[p[i]] = true
-		}
-	}
-	// The marked patterns, the sorted order and the own counts are read
-	// no more: handed back to the system before the final tables are
-	// mapped, they are not part of the load's peak memory.
-	patterns, order, own = nil, nil, nil
+	order, runLo, own, ownMore, plen = nil, nil, nil, nil, nil
 	debug.FreeOSMemory()
+
 	a.nclass = 1
 	for b := 0; b < 256; b++ {
 		if used[b] {
@@ -292,11 +347,9 @@ func compileDense(texts []string, anchored []bool, maxDense int) *automaton {
 	// Final numbering: breadth-first down to bfsEnd (as built), then
 	// depth-first by blocks of children, so that a chain's states follow
 	// one another in memory.
-	// The building runs are no longer read: their arrays (one entry per
-	// state, each written below before it is read) hold the numbering.
-	newID, oldID := runHi[:n], runLo[:n]
+	newID := make([]int32, n)
 	for s := int32(0); s < bfsEnd; s++ {
-		newID[s], oldID[s] = s, s
+		newID[s] = s
 	}
 	next := bfsEnd
 	var stack []int32
@@ -306,36 +359,37 @@ func compileDense(texts []string, anchored []bool, maxDense int) *automaton {
 	for len(stack) > 0 {
 		u := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		for t := first[u]; t < first[u+1]; t++ {
-			newID[t], oldID[next] = next, t
+		lo, hi := nodes[u].first, nodes[u].first+int32(nodes[u].kids&kidMask)
+		for t := lo; t < hi; t++ {
+			newID[t] = next
 			next++
 		}
-		for t := first[u+1] - 1; t >= first[u]; t-- {
+		for t := hi - 1; t >= lo; t-- {
 			stack = append(stack, t)
 		}
 	}
-
-	a.nodes = tableOf[node](a, int(n))
-	a.labels = tableOf[byte](a, int(n))
-	a.outs = tableOf[output](a, len(outs))
-	k := int32(0)
-	for id := int32(0); id < n; id++ {
-		s := oldID[id]
-		nd := node{fail: newID[fail[s]], label: label[s], kids: uint16(first[s+1] - first[s])}
-		if nd.kids > 0 {
-			nd.first, nd.kid0 = newID[first[s]], label[first[s]]
+	// Renumbered links (a state's children stay side by side: they are
+	// numbered as a block), then each state moved to its number, cycle by
+	// cycle of the permutation.
+	for s := range n {
+		nodes[s].fail = newID[nodes[s].fail]
+		if nodes[s].kids&kidMask > 0 {
+			nodes[s].first = newID[nodes[s].first]
 		}
-		if outAt[s] < outAt[s+1] {
-			nd.out = k
-			nd.kids |= hasOut
-			for _, p := range outs[outAt[s]:outAt[s+1]] {
-				a.outs[k] = output{p, plen[p]}
-				k++
-			}
-			a.outs[k-1].len |= lastOut
+	}
+	placed := make([]uint64, (n+63)/64)
+	for s := range n {
+		if placed[s/64]&(1<<(s%64)) != 0 {
+			continue
 		}
-		a.nodes[id] = nd
-		a.labels[id] = nd.label
+		nd, lb := nodes[s], labels[s]
+		for t := newID[s]; t != s; t = newID[t] {
+			nodes[t], nd = nd, nodes[t]
+			labels[t], lb = lb, labels[t]
+			placed[t/64] |= 1 << (t % 64)
+		}
+		nodes[s], labels[s] = nd, lb
+		placed[s/64] |= 1 << (s % 64)
 	}
 
 	nc := a.nclass

@@ -411,6 +411,23 @@ func TestScanRandom(t *testing.T) {
 	}
 }
 
+// TestScanManyEqualPatterns covers a state that owns more equal patterns
+// than the byte compileDense counts them in.
+func TestScanManyEqualPatterns(t *testing.T) {
+	var patterns []string
+	for i := range 900 { // 300 of each
+		patterns = append(patterns, []string{"ab", "b", "abc"}[i%3])
+	}
+	text := "xabc ab"
+	got, want := scanAll(compileDense(patterns, nil, denseBudget), text), refStream(patterns, nil, text)
+	if !slices.Equal(got, want) {
+		t.Fatalf("got %d matches, want %d:\n got %v\nwant %v", len(got), len(want), got, want)
+	}
+	if len(want) != 5*300 {
+		t.Fatalf("reference found %d matches, want 1500", len(want))
+	}
+}
+
 // lexiconPatterns returns the real lexicon's patterns in id order: the
 // entries' terms as written, folded (load) and spoken.
 func lexiconPatterns(t testing.TB) []string {
