@@ -34,6 +34,8 @@ func TestR22cFeeling(t *testing.T) {
 		{"da", "jeg kan ikke udstå den her kø", false},
 		{"da", "jeg er træt af at kvinder får lavere løn", false},
 		{"da", "jeg foragter folk der chikanerer indvandrere", false},
+		{"sv", "jag tål inte min svåger, fast han är jude spelar det ingen roll", false},
+		{"nb", "jeg tåler ikke min nabo, han er muslim og spiller høy musikk hver natt", false},
 	})
 }
 
