@@ -26,6 +26,7 @@ var tuningFloors = map[string]struct{ fp, fn int }{
 	"eval/testdata/probes/functional-nordic.jsonl":      {3, 2},
 	"eval/testdata/probes/functional-r22c.jsonl":        {0, 3},
 	"eval/testdata/probes/functional-r22a.jsonl":        {3, 2},
+	"eval/testdata/probes/functional-r22b.jsonl":        {4, 2},
 	"eval/testdata/probes/functional-round2.jsonl":      {2, 14},
 	"eval/testdata/probes/functional.jsonl":             {1, 0},
 	"eval/testdata/probes/nb.jsonl":                     {0, 2},

@@ -1625,7 +1625,7 @@ func negQuantified(m string) bool {
 // Wahlrecht haben") still is.
 func (j *judge) ownGroupName(c int, h *hit) bool {
 	g := &j.hits[c]
-	return j.d.lx.entries[h.e].kind == kInsult && g.s <= h.s && h.t <= g.t && g.t-g.s > h.t-h.s
+	return j.d.lx.entries[h.e].kind == kInsult && g.s <= h.s && h.t <= g.t && (g.t-g.s > h.t-h.s || j.sameGroupWord(g, h))
 }
 
 // complementizers open a reported clause: "never said, that you are ...".

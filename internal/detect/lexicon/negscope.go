@@ -208,7 +208,7 @@ func (j *judge) negAfter(h *hit) int {
 			lang = j.d.lx.langs[ce.lang-1]
 		}
 		cue := j.text[c.s:c.t]
-		if lang == "en" || answerParticle(cue, false) || strings.IndexByte(cue, ' ') > 0 {
+		if lang == "en" || answerParticle(cue, false) || strings.IndexByte(cue, ' ') > 0 && !afterDegreeNeg(lang, cue) {
 			continue
 		}
 		between := j.text[h.t:c.s]
