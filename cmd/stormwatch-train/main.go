@@ -280,7 +280,7 @@ func PrepareRecipe(exs []corpus.Example, cfg model.Config, rc Recipe) (train, va
 			defer wg.Done()
 			x := model.NewExtractor(cfg)
 			for i := k; i < len(exs); i += workers {
-				ps[i] = prepared{ex: exs[i], feats: x.Features(exs[i].Text)}
+				ps[i] = prepared{ex: exs[i], feats: x.Features(corpus.WithoutNames(exs[i].Text))}
 			}
 		}()
 	}

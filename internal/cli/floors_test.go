@@ -20,6 +20,7 @@ import (
 // lexicon rounds each lift their file by dozens of lines). A new tuning
 // file needs a line here. Figures: `stormwatch eval --json FILE`, "remove".
 var tuningFloors = map[string]struct{ fp, fn int }{
+	"eval/testdata/probes/benign-wishes.jsonl":          {4, 0},
 	"eval/testdata/probes/campaigns-round5.jsonl":       {0, 0},
 	"eval/testdata/probes/emoji-vocative.jsonl":         {1, 2},
 	"eval/testdata/probes/functional-en3.jsonl":         {5, 14},
@@ -40,7 +41,7 @@ var tuningFloors = map[string]struct{ fp, fn int }{
 	"eval/testdata/probes/round2-nb.jsonl":              {0, 4},
 	"eval/testdata/probes/round2-sv.jsonl":              {0, 8},
 	"eval/testdata/probes/round3-sv.jsonl":              {3, 0},
-	"eval/testdata/probes/round4-sv.jsonl":              {1, 3},
+	"eval/testdata/probes/round4-sv.jsonl":              {1, 6}, // 3 until the trainer left out the staff names: "Ingrid 🐷🐷🐷" was caught by the name
 	"eval/testdata/probes/round6-nordic.jsonl":          {1, 4},
 	"eval/testdata/probes/round7-west.jsonl":            {1, 5},
 	"eval/testdata/probes/round8-nordic.jsonl":          {1, 1},
